@@ -1,0 +1,66 @@
+# The commands people type. Every target first makes sure .venv (Python) and
+# node_modules (npm assets and checkers) exist and are not older than the files
+# that pin them, so a fresh clone needs nothing but `make serve` / `make test`.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY_STAMP   := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+
+.PHONY: setup serve site test lint check pdf instructor bench clean lock
+
+$(PY_STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup: $(PY_STAMP) $(NODE_STAMP)
+
+## make serve: strict build, then serve the course at http://127.0.0.1:8000 with live reload
+serve: site
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
+
+## make site: strict build into site/
+site: setup
+	$(BIN)/mkdocs build --strict --clean
+
+## make test: the whole suite (unit, build, browser, PDF, quality gates)
+test: setup
+	$(BIN)/ruff check coursekit tests
+	$(BIN)/course check
+	$(BIN)/pytest
+
+check: setup
+	$(BIN)/course check
+
+lint: setup
+	$(BIN)/ruff check coursekit tests
+
+## make pdf: dist/course-student.pdf, dist/course-instructor.pdf, dist/course-site.zip
+pdf: site
+	$(BIN)/course pdf --site site --out dist
+
+## make instructor: answer keys, exam items and LMS exports in dist/instructor/
+instructor: setup
+	$(BIN)/course export --out dist/instructor
+
+## make bench: build and page-weight figures, written to bench/results.json
+bench: setup
+	$(BIN)/course bench --out bench/results.json
+
+## make lock: re-pin requirements.lock from pyproject.toml
+lock:
+	rm -rf /tmp/coursekit-lock && $(PYTHON) -m venv /tmp/coursekit-lock
+	/tmp/coursekit-lock/bin/pip install --quiet -e '.[dev]'
+	( echo '# Every package the course installs, pinned (pip freeze of a fresh .venv).'; \
+	  echo '# Regenerate with `make lock` after changing pyproject.toml.'; \
+	  /tmp/coursekit-lock/bin/pip freeze --exclude-editable | grep -v '^coursekit' ) > requirements.lock
+
+clean:
+	rm -rf site dist .cache build *.egg-info

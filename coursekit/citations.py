@@ -1,0 +1,84 @@
+"""Citations: the .bib file, the CSL style pandoc ships, and checks that name the file and line of a bad key."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypandoc
+from pybtex.database import BibliographyData, parse_file
+from pybtex.scanner import PybtexSyntaxError
+
+from coursekit.content.chapters import VALID_KEY, cited_keys
+from coursekit.errors import ContentError, Problem
+
+CSL_NAME = "chicago-author-date.csl"
+_LINE_IN_MESSAGE = re.compile(r"line (\d+)")
+
+
+@dataclass(frozen=True)
+class Bibliography:
+    """The parsed .bib file."""
+
+    path: Path
+    data: BibliographyData
+
+    @property
+    def keys(self) -> list[str]:
+        return list(self.data.entries.keys())
+
+
+def load_bibliography(path: Path) -> Bibliography:
+    """Parse the .bib file; a syntax error names the file and line instead of a pybtex traceback."""
+    if not path.is_file():
+        raise ContentError([Problem(path, None, "bibliography file not found")])
+    try:
+        data = parse_file(str(path), bib_format="bibtex")
+    except PybtexSyntaxError as exc:
+        line = getattr(exc, "lineno", None)
+        raise ContentError([Problem(path, line, f"malformed BibTeX: {exc.error_type}")]) from exc
+    except Exception as exc:  # pybtex raises plain errors for duplicates and bad names
+        found = _LINE_IN_MESSAGE.search(str(exc))
+        raise ContentError([Problem(path, int(found.group(1)) if found else None, f"malformed BibTeX: {exc}")]) from exc
+    for key in data.entries:
+        if not VALID_KEY.match(key):
+            raise ContentError([Problem(path, _line_of_key(path, key), f"citation key '{key}' has characters "
+                                        "mkdocs-bibtex cannot parse (use letters, digits, '-' and '_')")])
+    return Bibliography(path, data)
+
+
+def _line_of_key(path: Path, key: str) -> int | None:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if re.match(rf"\s*@\w+\s*\{{\s*{re.escape(key)}\s*,", line):
+            return number
+    return None
+
+
+def check_citations(markdown: str, path: Path, keys: set[str], first_line: int = 1) -> list[Problem]:
+    """Unknown or unparsable keys in one Markdown text, each with its file and line."""
+    problems = []
+    for key, line in cited_keys(markdown):
+        where = line + first_line - 1
+        if not VALID_KEY.match(key):
+            problems.append(Problem(path, where, f"citation key '@{key}' has characters the plugin cannot parse"))
+        elif key not in keys:
+            problems.append(Problem(path, where, f"unknown citation key '@{key}' (not in bibliography/references.bib)"))
+    return problems
+
+
+def write_csl(cache_dir: Path) -> Path:
+    """Write pandoc's built-in Chicago author-date style (it keeps page locators) and return its path."""
+    target = cache_dir / CSL_NAME
+    if target.is_file() and target.stat().st_size > 0:
+        return target
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    style = subprocess.run(
+        [pypandoc.get_pandoc_path(), "--print-default-data-file", "default.csl"],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(style, encoding="utf-8")
+    tmp.replace(target)
+    return target

@@ -1,0 +1,1 @@
+"""Typed, validated models of the course content (chapters, glossary, timeline, course data)."""

@@ -1,0 +1,1 @@
+"""Turn validated content into Markdown pages (the hook feeds them to MkDocs) and HTML fragments."""

@@ -1,0 +1,57 @@
+"""A chapter page: the front matter rendered around the author's body (header, key points, questions, go further)."""
+
+from __future__ import annotations
+
+from coursekit.content.chapters import Chapter
+from coursekit.content.glossary import Glossary
+
+ESSAY_KEY = "cassarino2021instrumentalization"
+
+
+def glossary_link(glossary: Glossary, term_id: str, prefix: str = "../") -> str:
+    """A Markdown link to a glossary entry; the hook adds its tooltip."""
+    return f"[{glossary.get(term_id).term}]({prefix}glossary.md#{term_id})"
+
+
+def header(chapter: Chapter, glossary: Glossary) -> str:
+    """Title and the 'at a glance' box: what you will learn, how long it takes, which quiz goes with it."""
+    objectives = "\n".join(f"    - {o}" for o in chapter.objectives)
+    terms = ", ".join(glossary_link(glossary, t) for t in chapter.key_terms)
+    return (
+        f"# {chapter.title}\n\n"
+        f'!!! abstract "Chapter {chapter.number} at a glance"\n\n'
+        f"    **Essay part:** {chapter.essay_section} · "
+        f"**Reading time:** about {chapter.reading_minutes} minutes "
+        f"({chapter.words:,} words) · "
+        f"**Quiz:** [Chapter {chapter.number} quiz](../{chapter.quiz_uri})\n\n"
+        f"    **What you will learn**\n\n{objectives}\n\n"
+        f"    **Key terms:** {terms}\n\n"
+    )
+
+
+def footer(chapter: Chapter) -> str:
+    """Key points, discussion questions, go further, quiz link and the page's references."""
+    points = "\n".join(f"- {p}" for p in chapter.key_points)
+    questions = "\n".join(f"{i}. {d.question}" for i, d in enumerate(chapter.discussion, start=1))
+    further = "\n".join(
+        f"    - [@{key}] — [in the bibliography](../bibliography.md#ref-{key})" for key in chapter.further_reading
+    )
+    return (
+        f"\n\n## Key points {{#key-points}}\n\n{points}\n\n"
+        f"## Discussion questions {{#discussion-questions}}\n\n{questions}\n\n"
+        f'!!! tip "Go further"\n\n'
+        f"    Works from this part's footnotes worth reading next:\n\n{further}\n\n"
+        f'!!! question "Check yourself"\n\n'
+        f"    Take the [chapter {chapter.number} quiz](../{chapter.quiz_uri}): practice questions with "
+        f"feedback that sends you back to the right section.\n\n"
+    )
+
+
+def references() -> str:
+    """The per-page reference list: mkdocs-bibtex fills it with the page's cited works."""
+    return "\n\n## References {#references}\n\n\\bibliography\n"
+
+
+def render_chapter(chapter: Chapter, glossary: Glossary, extra_panels: str = "") -> str:
+    """The whole Markdown of a chapter page, front matter excluded (MkDocs already read it)."""
+    return header(chapter, glossary) + chapter.body.strip() + footer(chapter) + extra_panels + references()

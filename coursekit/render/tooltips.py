@@ -1,0 +1,23 @@
+"""Glossary tooltips: links to a glossary entry get its short definition as their title (hover and focus)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from coursekit.content.glossary import Glossary
+
+_GLOSSARY_ANCHOR = re.compile(r'<a href="((?:\.\./)*glossary\.html#([a-z0-9-]+))"(?![^>]*\btitle=)')
+
+
+def add_glossary_titles(page_html: str, glossary: Glossary) -> str:
+    """Add `title` and a class to every link into the glossary, so Material shows the definition."""
+
+    def replace(match: re.Match[str]) -> str:
+        href, term_id = match.group(1), match.group(2)
+        if term_id not in glossary:
+            return match.group(0)
+        short = html.escape(glossary.get(term_id).short, quote=True)
+        return f'<a class="glossary-term" href="{href}" title="{short}"'
+
+    return _GLOSSARY_ANCHOR.sub(replace, page_html)
