@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 
+import coursekit.features  # noqa: F401  (registers every feature's commands and checkers)
 from coursekit.content.load import load_content
 from coursekit.errors import ContentError, Problem
 from coursekit.paths import project_paths
-
-Checker = Callable[[object], list[Problem]]
-
-# Extra validators run by `course check` after the content loads (e.g. the question banks).
-CHECKERS: list[Checker] = []
+from coursekit.registry import CHECKERS, COMMANDS
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -43,19 +39,13 @@ def _report(problems: list[Problem]) -> int:
     return 1
 
 
-Registrar = Callable[[argparse._SubParsersAction], None]
-
-# Each feature registers its subcommands here: a function that adds a parser with `func` set.
-REGISTRARS: list[Registrar] = []
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="course", description="Tooling for the course module.")
     parser.add_argument("--root", default=None, help="project checkout (default: this one)")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate every content file and question bank")
     check.set_defaults(func=cmd_check)
-    for register in REGISTRARS:
+    for register in COMMANDS:
         register(sub)
     return parser
 

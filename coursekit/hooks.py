@@ -16,11 +16,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+import coursekit.features  # noqa: F401  (registers every feature's pages, markers and filters)
 from coursekit.citations import check_citations, write_csl
 from coursekit.content.load import CourseContent, load_content
 from coursekit.errors import ContentError, Problem
 from coursekit.markers import check_markers, expand_markers
 from coursekit.paths import project_paths
+from coursekit.registry import CHECKERS, HTML_FILTERS
 from coursekit.render.chapter_page import render_chapter
 from coursekit.render.glossary_page import abbreviations
 from coursekit.render.tooltips import add_glossary_titles
@@ -62,6 +64,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as exc:
         _fail(exc.problems)
     problems = _check_docs_citations(content)
+    for checker in CHECKERS:
+        try:
+            problems += checker(content)
+        except ContentError as exc:
+            problems += exc.problems
     if problems:
         _fail(problems)
     _state["content"] = content
@@ -98,8 +105,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Glossary links carry the term's short definition as a tooltip."""
-    return add_glossary_titles(html, _content().glossary)
+    """Glossary links carry the term's short definition as a tooltip; features may post-process too."""
+    content = _content()
+    html = add_glossary_titles(html, content.glossary)
+    for html_filter in HTML_FILTERS:
+        html = html_filter(html, page.file.src_uri, content)
+    return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:

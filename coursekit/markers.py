@@ -7,26 +7,12 @@ data (outcomes, reading path with reading times, downloads, citation boxes) are 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from coursekit.content.load import CourseContent
 from coursekit.errors import Problem
+from coursekit.registry import MARKERS, marker
 
 MARKER = re.compile(r"<!--\s*course:([a-z0-9-]+)\s*-->")
-
-# name -> function(content, page_src_uri) -> Markdown. Features add their own markers here.
-Renderer = Callable[[CourseContent, str], str]
-MARKERS: dict[str, Renderer] = {}
-
-
-def marker(name: str) -> Callable[[Renderer], Renderer]:
-    """Register a marker renderer."""
-
-    def register(function: Renderer) -> Renderer:
-        MARKERS[name] = function
-        return function
-
-    return register
 
 
 def relative_prefix(src_uri: str) -> str:

@@ -60,7 +60,7 @@ def line_of(value: Any, default: int | None = None) -> int | None:
 def load_yaml_text(text: str, path: Path, line_offset: int = 0) -> Any:
     """Parse YAML text; a syntax error becomes a ContentError naming file and line."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from coursekit.content.fields import FieldReader
 from coursekit.errors import Problem, raise_if_any
-from coursekit.yamlio import load_yaml_file, line_of
+from coursekit.yamlio import line_of, load_yaml_file
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from coursekit.content.fields import FieldReader
 from coursekit.errors import Problem, raise_if_any
-from coursekit.yamlio import load_yaml_file, line_of
+from coursekit.yamlio import line_of, load_yaml_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SHORT_LIMIT = 160

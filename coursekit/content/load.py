@@ -82,7 +82,7 @@ def cross_check(content: CourseContent) -> list[Problem]:
         problems += check_citations(chapter.body, path, keys, chapter.body_line)
         problems += check_citations(text, path, keys, 1)
         if not cited_keys(chapter.body):
-            problems.append(Problem(path, chapter.body_line, "the chapter cites nothing: cite the essay or its sources"))
+            problems.append(Problem(path, chapter.body_line, "the chapter cites nothing: cite the essay"))
     for term in glossary.terms:
         if term.id not in used_terms:
             problems.append(Problem(glossary.path, term.line, "term is not linked from any chapter", term.id))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from coursekit.content.fields import FieldReader
 from coursekit.content.glossary import ID_PATTERN
 from coursekit.errors import Problem, raise_if_any
-from coursekit.yamlio import load_yaml_file, line_of
+from coursekit.yamlio import line_of, load_yaml_file
 
 DATE_PATTERN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -77,7 +78,7 @@ def load_timeline(path: Path, chapter_count: int = 6) -> Timeline:
                 line=line_of(raw),
             )
         )
-    for before, after in zip(events, events[1:], strict=False):
+    for before, after in itertools.pairwise(events):
         # A date known only to the year may follow a more precise one in that year ("2021" after "2021-05").
         if before.date and after.date and after.date < before.date and not before.date.startswith(after.date):
             problems.append(Problem(path, after.line, f"out of date order: {after.date} after {before.date}", after.id))
