@@ -78,9 +78,7 @@ def cross_check(content: CourseContent) -> list[Problem]:
             used_terms.add(term_id)
             if term_id not in glossary:
                 problems.append(Problem(path, line, f"link to unknown glossary term '{term_id}'"))
-        text = "\n".join(chapter.key_points)
-        problems += check_citations(chapter.body, path, keys, chapter.body_line)
-        problems += check_citations(text, path, keys, 1)
+        problems += check_citations(path.read_text(encoding="utf-8"), path, keys)
         if not cited_keys(chapter.body):
             problems.append(Problem(path, chapter.body_line, "the chapter cites nothing: cite the essay"))
     for term in glossary.terms:

@@ -1,0 +1,95 @@
+"""The per-chapter instructors' guide pages, generated from each chapter's front matter.
+
+These pages are public: they carry teaching material (objectives, discussion guidance, activity, essay
+rubric) but never exam items or answer keys, which exist only under dist/instructor/.
+"""
+
+from __future__ import annotations
+
+from coursekit.content.chapters import Chapter, cited_keys
+from coursekit.content.load import CourseContent
+from coursekit.registry import generator
+
+
+def guide_uri(number: int) -> str:
+    return f"instructors/chapter-{number}.md"
+
+
+def table_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def rubric_table(chapter: Chapter) -> str:
+    rows = ["| Criterion | Excellent | Adequate | Weak |", "| --- | --- | --- | --- |"]
+    for r in chapter.rubric:
+        rows.append(f"| **{table_cell(r.criterion)}** | {table_cell(r.excellent)} | {table_cell(r.adequate)} | "
+                    f"{table_cell(r.weak)} |")
+    return "\n".join(rows)
+
+
+def render_guide(chapter: Chapter, content: CourseContent) -> str:
+    """The Markdown of one chapter's guide page."""
+    n = chapter.number
+    glossary = content.glossary
+    objectives = "\n".join(f"{i}. {o}" for i, o in enumerate(chapter.objectives, start=1))
+    terms = ", ".join(f"[{glossary.get(t).term}](../glossary.md#{t})" for t in chapter.key_terms)
+    questions = []
+    for i, d in enumerate(chapter.discussion, start=1):
+        questions.append(f"### Question {i} {{#question-{i}}}\n\n{d.question}\n\n"
+                         f'!!! note "A good answer touches on"\n\n    {d.touches_on}\n')
+    texts = [chapter.activity, chapter.essay_prompt, *(d.question + d.touches_on for d in chapter.discussion)]
+    cites = any(cited_keys(t) for t in texts)
+    previous = f"[← Chapter {n - 1} guide](chapter-{n - 1}.md)" if n > 1 else "[← Guide for instructors](index.md)"
+    following = (f"[Chapter {n + 1} guide →](chapter-{n + 1}.md)" if n < len(content.chapters)
+                 else "[Build an assignment →](assign.md)")
+    lines = [
+        "---",
+        f'title: "Chapter {n} guide: {chapter.title}"',
+        f'description: "Instructors\' guide to chapter {n}: reading time, objectives, discussion questions with '
+        f'what a good answer touches on, an in-class activity and an essay prompt with its rubric."',
+        "---",
+        "",
+        f"# Chapter {n} guide: {chapter.title}",
+        "",
+        f"**Essay part:** {chapter.essay_section} · **Reading time:** about {chapter.reading_minutes} minutes "
+        f"({chapter.words:,} words) · [Read the chapter](../{chapter.src_uri}) · "
+        f"[Chapter {n} quiz](../{chapter.quiz_uri}) · [Assign it](assign.md)",
+        "",
+        "## Objectives {#objectives}",
+        "",
+        "Students who have read the chapter should be able to:",
+        "",
+        objectives,
+        "",
+        f"**Key terms taught here:** {terms}",
+        "",
+        "## Discussion questions {#discussion}",
+        "",
+        "Students see these questions at the end of the chapter; the notes on what a good answer touches on "
+        "are for you.",
+        "",
+        *questions,
+        "## In-class activity {#activity}",
+        "",
+        chapter.activity,
+        "",
+        "## Essay prompt {#essay-prompt}",
+        "",
+        f"> {chapter.essay_prompt}",
+        "",
+        "### Marking rubric {#rubric}",
+        "",
+        rubric_table(chapter),
+        "",
+        f"{previous} · {following}",
+        "",
+    ]
+    if cites:
+        lines.append("## References {#references}\n\n\\bibliography\n")
+    return "\n".join(lines)
+
+
+@generator
+def _guide_pages(content: CourseContent) -> dict[str, str]:
+    return {guide_uri(c.number): render_guide(c, content) for c in content.chapters}
