@@ -3,4 +3,8 @@
 Add one line here when you add a feature module.
 """
 
-from coursekit import markers, site_pages  # noqa: F401
+import coursekit.instructors  # noqa: F401
+from coursekit import markers, site_pages, theme_fixes  # noqa: F401
+from coursekit.bibliography import checks, cite_boxes, footnote_links, page  # noqa: F401
+from coursekit.pdf import cli as pdf_cli  # noqa: F401
+from coursekit.quiz import check, cli, site  # noqa: F401

@@ -17,12 +17,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import coursekit.features  # noqa: F401  (registers every feature's pages, markers and filters)
+from coursekit.bibliography.plugin_cache import prime_bibtex_plugin
 from coursekit.citations import check_citations, write_csl
 from coursekit.content.load import CourseContent, load_content
 from coursekit.errors import ContentError, Problem
+from coursekit.instructors.assign_panel import assign_panel
 from coursekit.markers import check_markers, expand_markers
 from coursekit.paths import project_paths
-from coursekit.registry import CHECKERS, HTML_FILTERS
+from coursekit.registry import CHECKERS, HTML_FILTERS, OUTPUT_FILTERS
 from coursekit.render.chapter_page import render_chapter
 from coursekit.render.glossary_page import abbreviations
 from coursekit.render.tooltips import add_glossary_titles
@@ -86,6 +88,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, uri, content=markdown))
+    pages = [file.content_string for file in files.documentation_pages()]
+    prime_bibtex_plugin(config.plugins.get("bibtex"), _content(), pages)
     return files
 
 
@@ -99,7 +103,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     chapter = content.chapter_by_stem(Path(page.file.src_uri).stem) if page.file.src_uri.startswith(
         "chapters/") else None
     if chapter is not None:
-        markdown = render_chapter(chapter, content.glossary)
+        markdown = render_chapter(chapter, content.glossary, assign_panel(chapter, content, config.site_url))
     markdown = expand_markers(markdown, content, page.file.src_uri)
     return markdown + "\n\n" + abbreviations(content) + "\n"
 
@@ -111,6 +115,21 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     for html_filter in HTML_FILTERS:
         html = html_filter(html, page.file.src_uri, content)
     return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Features fix the theme's own markup in the finished page (registry.output_filter)."""
+    for fix in OUTPUT_FILTERS:
+        output = fix(output, page.file.dest_uri)
+    return output
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same fixes for pages rendered from a bare theme template (404.html)."""
+    if template_name.endswith(".html"):
+        for fix in OUTPUT_FILTERS:
+            output_content = fix(output_content, template_name)
+    return output_content
 
 
 def on_post_build(config: MkDocsConfig) -> None:

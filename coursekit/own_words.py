@@ -12,27 +12,36 @@ from html.parser import HTMLParser
 
 RUN_LENGTH = 10
 _SKIPPED_TAGS = {"blockquote", "script", "style", "code", "pre", "svg", "q"}
+# Reference lists quote the titles of cited works, which the essay's footnotes also give: not prose.
+_SKIPPED_CLASSES = ("footnote", "csl-entry", "bib-entry", "bibliography-entry")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 
 
 class _VisibleText(HTMLParser):
-    """Collects the text a reader sees, outside skipped elements."""
+    """Collects the text a reader sees, outside quotations, code and reference lists."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self.skip_tag: str | None = None
         self.depth = 0
         self.parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED_TAGS:
-            self.depth += 1
+        if self.skip_tag is not None:
+            self.depth += tag == self.skip_tag
+            return
+        classes = dict(attrs).get("class") or ""
+        if tag in _SKIPPED_TAGS or any(name in classes for name in _SKIPPED_CLASSES):
+            self.skip_tag, self.depth = tag, 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED_TAGS and self.depth:
+        if tag == self.skip_tag:
             self.depth -= 1
+            if not self.depth:
+                self.skip_tag = None
 
     def handle_data(self, data: str) -> None:
-        if not self.depth:
+        if self.skip_tag is None:
             self.parts.append(data)
 
 

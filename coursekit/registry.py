@@ -34,6 +34,10 @@ COMMANDS: list[CommandRegistrar] = []
 HtmlFilter = Callable[[str, str, "CourseContent"], str]
 HTML_FILTERS: list[HtmlFilter] = []
 
+# (whole HTML document, its path in the site) -> html: fixes to the theme's own markup, on every page and 404.html.
+OutputFilter = Callable[[str, str], str]
+OUTPUT_FILTERS: list[OutputFilter] = []
+
 
 def generator(function: PageGenerator) -> PageGenerator:
     GENERATORS.append(function)
@@ -62,4 +66,9 @@ def command(function: CommandRegistrar) -> CommandRegistrar:
 
 def html_filter(function: HtmlFilter) -> HtmlFilter:
     HTML_FILTERS.append(function)
+    return function
+
+
+def output_filter(function: OutputFilter) -> OutputFilter:
+    OUTPUT_FILTERS.append(function)
     return function

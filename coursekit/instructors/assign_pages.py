@@ -39,30 +39,41 @@ def _builder(content: CourseContent, src_uri: str) -> str:
                                  f"about {c.minutes} min") for c in cat.chapters)
     quizzes = "".join(_checkbox("quiz", str(c.number), f"Chapter {c.number} quiz", "practice") for c in cat.chapters)
     quizzes += _checkbox("quiz", "final", "Final quiz", "all chapters")
-    return f"""<form id="course-assign-builder" class="course-assign-builder" method="get" action="{prefix}{ASSIGNMENT_URI}">
-<fieldset><legend>Chapters to read</legend><ul class="course-assign-choices">{chapters}</ul></fieldset>
-<fieldset><legend>Quizzes to take</legend><ul class="course-assign-choices">{quizzes}</ul></fieldset>
-<fieldset class="course-assign-details"><legend>Details</legend>
-<p><label for="assign-title">Title</label> <input type="text" id="assign-title" name="title" maxlength="{TITLE_MAX}" placeholder="e.g. Week 5: informal deals"></p>
-<p><label for="assign-due">Due date</label> <input type="date" id="assign-due" name="due" min="2000-01-01" max="2100-12-31"></p>
-</fieldset>
-<p><button type="submit" class="md-button md-button--primary">Open the assignment page</button></p>
-<div id="course-assign-result" class="course-assign-result" hidden>
-<p><label for="assign-link">Shareable link</label> <input type="text" id="assign-link" readonly> <button type="button" id="assign-copy-link" class="md-button">Copy link</button> <span id="assign-copied" class="course-assign-note" aria-live="polite"></span></p>
-<p><label for="assign-announcement">Announcement for your learning platform</label><br><textarea id="assign-announcement" rows="14" readonly></textarea><br><button type="button" id="assign-copy-text" class="md-button">Copy announcement</button></p>
-</div>
-<p id="course-assign-status" class="course-assign-status" role="status" aria-live="polite"></p>
-</form>
-{data_script(content, src_uri)}
-"""
+    action = f"{prefix}{ASSIGNMENT_URI}"
+    return "\n".join([
+        f'<form id="course-assign-builder" class="course-assign-builder" method="get" action="{action}">',
+        f'<fieldset><legend>Chapters to read</legend><ul class="course-assign-choices">{chapters}</ul></fieldset>',
+        f'<fieldset><legend>Quizzes to take</legend><ul class="course-assign-choices">{quizzes}</ul></fieldset>',
+        '<fieldset class="course-assign-details"><legend>Details</legend>',
+        '<p><label for="assign-title">Title</label> <input type="text" id="assign-title" name="title" '
+        f'maxlength="{TITLE_MAX}" placeholder="e.g. Week 5: informal deals"></p>',
+        '<p><label for="assign-due">Due date</label> <input type="date" id="assign-due" name="due" '
+        'min="2000-01-01" max="2100-12-31"></p>',
+        "</fieldset>",
+        '<p><button type="submit" class="md-button md-button--primary">Open the assignment page</button></p>',
+        '<div id="course-assign-result" class="course-assign-result" hidden>',
+        '<p><label for="assign-link">Shareable link</label> <input type="text" id="assign-link" readonly> '
+        '<button type="button" id="assign-copy-link" class="md-button">Copy link</button> '
+        '<span id="assign-copied" class="course-assign-note" aria-live="polite"></span></p>',
+        '<p><label for="assign-announcement">Announcement for your learning platform</label><br>'
+        '<textarea id="assign-announcement" rows="14" readonly></textarea><br>'
+        '<button type="button" id="assign-copy-text" class="md-button">Copy announcement</button></p>',
+        "</div>",
+        '<p id="course-assign-status" class="course-assign-status" role="status" aria-live="polite"></p>',
+        "</form>",
+        "",
+        data_script(content, src_uri),
+        "",
+    ])
 
 
 @marker("assignment-view")
 def _view(content: CourseContent, src_uri: str) -> str:
     prefix = relative_prefix(src_uri)
     return f"""<div id="course-assignment" class="course-assignment" data-home="{prefix}index.html">
-<noscript><p>This page shows the chapters your instructor chose, read from the link you followed; it needs
-JavaScript. Without it, open the <a href="{prefix}index.html">course home</a> and find the chapters there.</p></noscript>
+<noscript><p>This page shows the chapters your instructor chose, read from the link you followed;
+it needs JavaScript. Without it, open the <a href="{prefix}index.html">course home</a> and find the
+chapters there.</p></noscript>
 </div>
 {data_script(content, src_uri)}
 """

@@ -7,13 +7,15 @@ absolute address when the page is read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from coursekit.content.chapters import Chapter
 from coursekit.content.load import CourseContent
 from coursekit.instructors.announcement import announcement_text
 from coursekit.instructors.catalogue import catalogue
 
 
-def site_url_for(site_url: str | None) -> callable:
+def site_url_for(site_url: str | None) -> Callable[[str], str]:
     """Turns a site-relative URL into the one to publish: absolute when the site URL is known."""
     base = (site_url or "").rstrip("/")
     return (lambda url: f"{base}/{url}") if base else (lambda url: url)
@@ -30,7 +32,7 @@ def assign_panel(chapter: Chapter, content: CourseContent, site_url: str | None 
     url_for = site_url_for(site_url)
     text = announcement_text([item], url_for, quizzes=[item.number])
     objectives = "\n".join(f"    - {o}" for o in item.objectives)
-    page_name = item.url.rsplit("/", 1)[-1]
+    page_name = chapter.path.name
     return (
         f'??? info course-assign "Assign this chapter"\n\n'
         f"    For instructors: everything needed to set this chapter as reading.\n\n"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from coursekit.content.chapters import Chapter, cited_keys
 from coursekit.content.load import CourseContent
-from coursekit.registry import generator
+from coursekit.markers import relative_prefix
+from coursekit.registry import generator, marker
 
 
 def guide_uri(number: int) -> str:
@@ -54,7 +55,7 @@ def render_guide(chapter: Chapter, content: CourseContent) -> str:
         "",
         f"**Essay part:** {chapter.essay_section} · **Reading time:** about {chapter.reading_minutes} minutes "
         f"({chapter.words:,} words) · [Read the chapter](../{chapter.src_uri}) · "
-        f"[Chapter {n} quiz](../{chapter.quiz_uri}) · [Assign it](assign.md)",
+        f"[Chapter {n} quiz](../{chapter.quiz_uri}) · [Assign it](assign.md?chapter={n})",
         "",
         "## Objectives {#objectives}",
         "",
@@ -93,3 +94,17 @@ def render_guide(chapter: Chapter, content: CourseContent) -> str:
 @generator
 def _guide_pages(content: CourseContent) -> dict[str, str]:
     return {guide_uri(c.number): render_guide(c, content) for c in content.chapters}
+
+
+@marker("instructor-chapters")
+def _chapter_table(content: CourseContent, src_uri: str) -> str:
+    """The guide's overview: each chapter with its reading time, guide page and quiz."""
+    prefix = relative_prefix(src_uri)
+    rows = ["| Chapter | Reading time | Instructors' guide | Quiz |", "| --- | --- | --- | --- |"]
+    for c in content.chapters:
+        rows.append(f"| [{c.number}. {c.title}]({prefix}{c.src_uri}) | about {c.reading_minutes} min | "
+                    f"[Chapter {c.number} guide]({prefix}{guide_uri(c.number)}) | "
+                    f"[Quiz {c.number}]({prefix}{c.quiz_uri}) |")
+    total = sum(c.reading_minutes for c in content.chapters)
+    rows.append(f"\nAll {len(content.chapters)} chapters together take about {total} minutes to read.")
+    return "\n".join(rows)

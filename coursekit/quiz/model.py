@@ -152,6 +152,12 @@ class Bank:
         return f"quizzes/{self.quiz}.md"
 
 
+def sentence(text: str) -> str:
+    """Text ending with punctuation, so 'option. feedback' never reads 'option.. feedback'."""
+    text = text.strip()
+    return text if text[-1:] in ".?!…" else text + "."
+
+
 def normalize_answer(text: str) -> str:
     """Short answers are compared without case, accents or extra spaces (quiz.js does the same)."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -44,6 +44,7 @@ def footer(chapter: Chapter) -> str:
         f'!!! question "Check yourself"\n\n'
         f"    Take the [chapter {chapter.number} quiz](../{chapter.quiz_uri}): practice questions with "
         f"feedback that sends you back to the right section.\n\n"
+        "<!-- course:downloads -->\n\n"  # the offline-reading box (coursekit/pdf/downloads.py)
     )
 
 

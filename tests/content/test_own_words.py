@@ -39,3 +39,9 @@ def test_no_page_copies_the_essay(built_site: Path, essay: set[tuple[str, ...]])
         if runs:
             offenders[str(page.relative_to(built_site))] = runs[:3]
     assert offenders == {}, f"runs of 10+ words copied from the essay: {offenders}"
+
+
+def test_reference_lists_are_not_prose(essay: set[tuple[str, ...]]) -> None:
+    footnotes = ('<div class="footnote"><ol><li>Carrera, Sergio. Implementation of EU Readmission Agreements: '
+                 "Identity Determination Dilemmas and the Blurring of Rights.</li></ol></div><p>Own words.</p>")
+    assert visible_text(footnotes).strip() == "Own words."

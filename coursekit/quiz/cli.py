@@ -1,0 +1,100 @@
+"""`course quiz CHAPTER [--seed N] [--format md|html|json]` and `course quiz-schema`.
+
+`course quiz` prints a generated quiz: CHAPTER is 1-6 or `final`; the seed picks generated items and orders
+(the site uses SITE_SEED); `--use` limits to practice or exam items; `--answers` adds the key (md, html).
+`md` is readable text, `html` the printable worksheet, `json` every field of every item (for other tools).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from typing import Any
+
+from coursekit.content.load import load_content
+from coursekit.paths import project_paths
+from coursekit.quiz.bank import load_banks
+from coursekit.quiz.model import TYPE_LABELS, Bank, Item, sentence
+from coursekit.quiz.schema import write_schema
+from coursekit.quiz.select import SITE_SEED, bank_items
+from coursekit.quiz.worksheet import render_worksheet_html
+from coursekit.registry import command
+
+
+def quiz_name(value: str) -> str:
+    """'3' -> 'chapter-3'; 'final' stays; anything else is a usage error."""
+    if value == "final":
+        return value
+    if value.isdigit() and 1 <= int(value) <= 6:
+        return f"chapter-{int(value)}"
+    raise argparse.ArgumentTypeError(f"expected a chapter number 1-6 or 'final', got {value!r}")
+
+
+@command
+def _register(sub: argparse._SubParsersAction) -> None:
+    quiz = sub.add_parser("quiz", help="print a generated quiz (md, html worksheet or json)")
+    quiz.add_argument("chapter", type=quiz_name, metavar="CHAPTER", help="1-6 or final")
+    quiz.add_argument("--seed", default=str(SITE_SEED), help=f"variant seed (default {SITE_SEED}, the site's)")
+    quiz.add_argument("--format", choices=("md", "html", "json"), default="md")
+    quiz.add_argument("--use", choices=("practice", "exam", "all"), default="all")
+    quiz.add_argument("--answers", action="store_true", help="include the answers (md and html)")
+    quiz.set_defaults(func=cmd_quiz)
+    schema = sub.add_parser("quiz-schema", help="write quizzes/schema/quiz-bank.schema.json from the code")
+    schema.set_defaults(func=cmd_quiz_schema)
+
+
+def cmd_quiz(args: argparse.Namespace) -> int:
+    content = load_content(project_paths(args.root))
+    bank = next(b for b in load_banks(content) if b.quiz == args.chapter)
+    seed: int | str = int(args.seed) if str(args.seed).lstrip("-").isdigit() else args.seed
+    items = bank_items(bank, content, seed, use=None if args.use == "all" else args.use)
+    if args.format == "json":
+        out = json.dumps(quiz_json(bank, items, seed), indent=2, ensure_ascii=False) + "\n"
+    elif args.format == "html":
+        out = render_worksheet_html(bank, items, with_answers=args.answers)
+    else:
+        out = quiz_markdown(bank, items, with_answers=args.answers)
+    sys.stdout.write(out)
+    return 0
+
+
+def cmd_quiz_schema(args: argparse.Namespace) -> int:
+    path = write_schema(project_paths(args.root).quizzes)
+    print(f"wrote {path}")
+    return 0
+
+
+def quiz_json(bank: Bank, items: list[Item], seed: int | str) -> dict[str, Any]:
+    def item_dict(item: Item) -> dict[str, Any]:
+        data = asdict(item)
+        data["path"] = str(item.path) if item.path else None
+        data["answer_text"] = item.answer_text()
+        return data
+
+    return {"quiz": bank.quiz, "title": bank.title, "seed": seed, "items": [item_dict(i) for i in items]}
+
+
+def quiz_markdown(bank: Bank, items: list[Item], with_answers: bool) -> str:
+    """Plain Markdown: numbered questions, options as a list, answers and feedback when asked for."""
+    lines = [f"# {bank.title}", ""]
+    for number, item in enumerate(items, start=1):
+        lines += [f"## {number}. {item.stem}", "", f"*{TYPE_LABELS[item.type]}* ({item.use}, `{item.id}`)", ""]
+        if item.options:
+            lines += [f"- [ ] {o.text}" for o in item.options]
+        elif item.type == "ordering":
+            lines += [f"- {t}" for t in item.display or item.sequence]
+        elif item.type == "matching":
+            lines += [f"- {p.left} → ?" for p in item.pairs]
+            lines += ["", "Choices: " + " | ".join(item.display or [p.right for p in item.pairs])]
+        else:
+            lines.append("Answer: ______")
+        if with_answers:
+            lines += ["", f"**Answer:** {item.answer_text()}"]
+            lines += [f"- {'Right' if o.correct else 'Wrong'}: {sentence(o.text)} {o.feedback}" for o in item.options]
+            if item.feedback:
+                lines.append(item.feedback)
+            lines.append(f"Tests: {item.anchor}" + (f" (concept: {item.concept})" if item.concept else ""))
+        lines.append("")
+    return "\n".join(lines)
