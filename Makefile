@@ -3,6 +3,8 @@
 # that pin them, so a fresh clone needs nothing but `make serve` / `make test`.
 
 PYTHON ?= python3
+# Material prints a notice about MkDocs 2.0 on every build; the course pins MkDocs 1.6 (see README).
+export NO_MKDOCS_2_WARNING := 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 PY_STAMP   := $(VENV)/.installed

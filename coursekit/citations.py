@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pypandoc
 from pybtex.database import BibliographyData, parse_file
+from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
 from coursekit.content.chapters import VALID_KEY, cited_keys
@@ -16,6 +17,8 @@ from coursekit.errors import ContentError, Problem
 
 CSL_NAME = "chicago-author-date.csl"
 _LINE_IN_MESSAGE = re.compile(r"line (\d+)")
+_DUPLICATE = re.compile(r"repeated bibliography entry: (\S+)")
+_ENTRY_HEADER = re.compile(r"^\s*@(?!comment|preamble|string)\w+\s*\{", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -38,8 +41,11 @@ def load_bibliography(path: Path) -> Bibliography:
         data = parse_file(str(path), bib_format="bibtex")
     except PybtexSyntaxError as exc:
         line = getattr(exc, "lineno", None)
-        raise ContentError([Problem(path, line, f"malformed BibTeX: {exc.error_type}")]) from exc
+        raise ContentError([Problem(path, line, _syntax_message(path, exc, line))]) from exc
     except Exception as exc:  # pybtex raises plain errors for duplicates and bad names
+        duplicate = _DUPLICATE.search(str(exc))
+        if duplicate:
+            raise ContentError([_duplicate_problem(path, duplicate.group(1))]) from exc
         found = _LINE_IN_MESSAGE.search(str(exc))
         raise ContentError([Problem(path, int(found.group(1)) if found else None, f"malformed BibTeX: {exc}")]) from exc
     for key in data.entries:
@@ -47,6 +53,33 @@ def load_bibliography(path: Path) -> Bibliography:
             raise ContentError([Problem(path, _line_of_key(path, key), f"citation key '{key}' has characters "
                                         "mkdocs-bibtex cannot parse (use letters, digits, '-' and '_')")])
     return Bibliography(path, data)
+
+
+def _entry_headers(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of every line that opens an entry, such as `@article{risse2000argue,`."""
+    return [(number, line.strip()) for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if _ENTRY_HEADER.match(line)]
+
+
+def _syntax_message(path: Path, exc: PybtexSyntaxError, line: int | None) -> str:
+    """pybtex's 'X expected', the entry it happened in and the usual cause."""
+    expected = PybtexError.__str__(exc)
+    opened = [(number, text) for number, text in _entry_headers(path) if line is None or number <= line]
+    if not opened:
+        return f"malformed BibTeX: {expected}"
+    start, header = opened[-1]
+    where = f"in the entry '{header.rstrip(',')}' that starts on line {start}"
+    if start == line:
+        hint = "a citation key may contain only letters, digits, '-' and '_', and ends with a comma"
+    else:
+        hint = "look for a missing comma between fields or an unbalanced brace { }"
+    return f"malformed BibTeX {where}: {expected} ({hint})"
+
+
+def _duplicate_problem(path: Path, key: str) -> Problem:
+    lines = [number for number, text in _entry_headers(path) if re.match(rf"@\w+\s*\{{\s*{re.escape(key)}\s*,", text)]
+    first = f" (first on line {lines[0]})" if lines else ""
+    return Problem(path, lines[1] if len(lines) > 1 else None, f"citation key '{key}' is used twice{first}")
 
 
 def _line_of_key(path: Path, key: str) -> int | None:

@@ -24,7 +24,7 @@ from coursekit.errors import ContentError, Problem
 from coursekit.instructors.assign_panel import assign_panel
 from coursekit.markers import check_markers, expand_markers
 from coursekit.paths import project_paths
-from coursekit.registry import CHECKERS, HTML_FILTERS, OUTPUT_FILTERS
+from coursekit.registry import CHECKERS, FILES_FILTERS, HTML_FILTERS, OUTPUT_FILTERS
 from coursekit.render.chapter_page import render_chapter
 from coursekit.render.glossary_page import abbreviations
 from coursekit.render.tooltips import add_glossary_titles
@@ -90,6 +90,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, uri, content=markdown))
     pages = [file.content_string for file in files.documentation_pages()]
     prime_bibtex_plugin(config.plugins.get("bibtex"), _content(), pages)
+    for files_filter in FILES_FILTERS:
+        files = files_filter(files, config)
     return files
 
 

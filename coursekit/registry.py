@@ -11,6 +11,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
     from coursekit.content.load import CourseContent
     from coursekit.errors import Problem
 
@@ -37,6 +40,10 @@ HTML_FILTERS: list[HtmlFilter] = []
 # (whole HTML document, its path in the site) -> html: fixes to the theme's own markup, on every page and 404.html.
 OutputFilter = Callable[[str, str], str]
 OUTPUT_FILTERS: list[OutputFilter] = []
+
+# (files, config) -> files: add or replace static files once the page set is known (e.g. bundle stylesheets).
+FilesFilter = Callable[["Files", "MkDocsConfig"], "Files"]
+FILES_FILTERS: list[FilesFilter] = []
 
 
 def generator(function: PageGenerator) -> PageGenerator:
@@ -71,4 +78,9 @@ def html_filter(function: HtmlFilter) -> HtmlFilter:
 
 def output_filter(function: OutputFilter) -> OutputFilter:
     OUTPUT_FILTERS.append(function)
+    return function
+
+
+def files_filter(function: FilesFilter) -> FilesFilter:
+    FILES_FILTERS.append(function)
     return function

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import subprocess
 import tempfile
@@ -44,7 +45,7 @@ def format_references(bibtex: str, csl: Path, cache_dir: Path, source: Path) -> 
         references = json.loads(cached.read_text(encoding="utf-8"))
     else:
         references = {key: markdown_safe(body) for key, body in _run_pandoc(bibtex, csl, source).items()}
-        _write_atomically(cached, json.dumps(references, ensure_ascii=False, indent=1))
+        write_atomically(cached, json.dumps(references, ensure_ascii=False, indent=1))
     _memo[digest] = references
     return references
 
@@ -64,9 +65,10 @@ def _run_pandoc(bibtex: str, csl: Path, source: Path) -> dict[str, str]:
     return {m.group("key"): m.group("body") for m in _ENTRY.finditer(result.stdout)}
 
 
-def _write_atomically(target: Path, text: str) -> None:
+def write_atomically(target: Path, text: str) -> None:
+    """Write via a per-process temporary file, so concurrent builds never read or move a half-written file."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(target)
 

@@ -22,7 +22,7 @@ from mkdocs_bibtex.citation import Citation, CitationBlock
 from mkdocs_bibtex.registry import PandocRegistry
 
 from coursekit.bibliography.formatted import formatted_bibliography
-from coursekit.bibliography.formatting import CACHE_FOLDER, FORMAT_VERSION
+from coursekit.bibliography.formatting import CACHE_FOLDER, FORMAT_VERSION, write_atomically
 from coursekit.citations import write_csl
 from coursekit.content.load import CourseContent
 
@@ -60,8 +60,5 @@ def _inline_citations(registry: PandocRegistry, content: CourseContent, blocks: 
     if cached.is_file():
         return json.loads(cached.read_text(encoding="utf-8"))
     inline, _ = registry._process_with_pandoc(blocks)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(".tmp")
-    tmp.write_text(json.dumps(inline, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(cached)
+    write_atomically(cached, json.dumps(inline, ensure_ascii=False, indent=1))
     return inline

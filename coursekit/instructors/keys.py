@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import string
 from html import escape
 
 from coursekit.instructors.document import to_html_page
 from coursekit.instructors.quiz_sets import QuizSet
-from coursekit.quiz.model import Item
+from coursekit.quiz.model import Bank, Item
 from coursekit.quiz.worksheet import render_worksheet_html
 
 PRIVATE = "Instructors only: keep this file out of the course website and away from students."
@@ -73,12 +74,18 @@ def key_csv(quiz_set: QuizSet) -> str:
     return out.getvalue()
 
 
+def worksheet_fragment(bank: Bank, items: list[Item], with_answers: bool) -> str:
+    """The quiz engine's worksheet without its own heading (our pages give their own <h1>)."""
+    html = render_worksheet_html(bank, items, with_answers)
+    return re.sub(r"<h2>.*?</h2>\n?", "", html, count=1)
+
+
 def worksheet_page(quiz_set: QuizSet, with_answers: bool) -> str:
     """A standalone, printable page: the key (with answers) or the exam items (without)."""
     kind = "answer key" if with_answers else "questions"
     title = f"{quiz_set.title}: {kind}"
     if quiz_set.items:
-        body = render_worksheet_html(quiz_set.bank, list(quiz_set.items), with_answers)
+        body = worksheet_fragment(quiz_set.bank, list(quiz_set.items), with_answers)
     else:
         body = f"<p>This quiz has no {escape(quiz_set.use)} items.</p>"
     return to_html_page(title, f'<h1>{escape(title)}</h1>\n<p class="private">{PRIVATE}</p>\n{body}',

@@ -19,7 +19,7 @@ from pathlib import Path
 from coursekit.content.load import load_content
 from coursekit.errors import ContentError
 from coursekit.instructors.document import to_html_page
-from coursekit.instructors.keys import PRIVATE, WORKSHEET_CSS, letters
+from coursekit.instructors.keys import PRIVATE, WORKSHEET_CSS, letters, worksheet_fragment
 from coursekit.instructors.output import OutputError, refuse_site, staged_output
 from coursekit.instructors.pdf import write_pdf
 from coursekit.instructors.roster import Student, load_roster
@@ -27,7 +27,6 @@ from coursekit.paths import project_paths
 from coursekit.quiz.bank import load_banks
 from coursekit.quiz.model import Bank, Item
 from coursekit.quiz.select import arrange, bank_items, quiz_rng, shuffled
-from coursekit.quiz.worksheet import render_worksheet_html
 from coursekit.registry import command
 
 KEY_COLUMNS = ("student_id", "name", "variant", "number", "item_id", "type", "answer_letters", "answer")
@@ -60,7 +59,7 @@ def sheet_body(bank: Bank, variant: Variant) -> str:
     head = (f'<div class="variant-head"><span><strong>Name:</strong> {escape(s.name)}</span>'
             f"<span><strong>Id:</strong> {escape(s.id)}</span>"
             f"<span><strong>Version:</strong> {variant.code}</span></div>")
-    sheet = render_worksheet_html(bank, list(variant.items), False).replace(f"<h2>{escape(bank.title)}</h2>", "", 1)
+    sheet = worksheet_fragment(bank, list(variant.items), False)
     return f"<h1>{escape(bank.title)}</h1>\n{head}\n{sheet}"
 
 

@@ -14,16 +14,19 @@ from html import escape
 from importlib.resources import files
 from pathlib import Path
 
+import markdown
+
 from coursekit.content.load import CourseContent
 from coursekit.pdf.editions import Edition
 from coursekit.pdf.fonts import font_face_css
 from coursekit.pdf.glyphs import draw_missing_glyphs
-from coursekit.pdf.htmltree import to_html
+from coursekit.pdf.htmltree import remove_keeping_tail, to_html, walk_with_parent
 from coursekit.pdf.links import anchor, prefix_ids, rewrite_links
 from coursekit.pdf.parts import Group, Part
 from coursekit.pdf.site_source import site_metadata
 
 HEADING = re.compile(r"^h([1-6])$")
+INSTRUCTOR_EXTRAS = ", with the instructors' guide, exam items and answer keys"
 
 
 def stylesheet(name: str) -> str:
@@ -50,20 +53,26 @@ def style_svgs(root: ET.Element, svg_css: str) -> None:
 
 
 def essay_reference(parts: Iterable[Part], key: str) -> ET.Element | None:
-    """The essay's full reference as the site formats it (bibliography entry, else a chapter's footnote)."""
+    """The essay's full reference as the site formats it: its bibliography entry, else a chapter's footnote."""
+    found: dict[str, ET.Element] = {}
     for part in parts:
         for element in part.body.iter():
             if element.get("id") in (f"ref-{key}", f"fn:ref-{key}"):
-                found = copy.deepcopy(element)
-                inner = found.find("p") if found.tag == "li" else found
-                assert inner is not None
-                inner.attrib.clear()
-                inner.tag = "p"
-                return inner
-    return None
+                found.setdefault(element.get("id", ""), element)
+    element = found.get(f"ref-{key}", found.get(f"fn:ref-{key}"))
+    if element is None:
+        return None
+    reference = copy.deepcopy(element.find("p") if element.tag == "li" else element)
+    assert reference is not None
+    reference.attrib.clear()
+    reference.tag = "p"
+    for parent, child in walk_with_parent(reference):
+        if child.tag == "a" and not child.get("href", "").startswith("http"):
+            remove_keeping_tail(parent, child)
+    return reference
 
 
-def prepare(part: Part, in_document: set[str], edition: Edition, svg_css: str, in_group: bool = False) -> str:
+def prepare(part: Part, in_document: set[str], svg_css: str, in_group: bool = False) -> str:
     """The part as a <section>: ids prefixed, links rewritten, headings set for the outline."""
     body = part.body
     shift_headings(body, part.heading_shift)
@@ -78,8 +87,8 @@ def prepare(part: Part, in_document: set[str], edition: Edition, svg_css: str, i
     body.attrib.clear()
     body.set("class", f"part {part.kind}")
     body.set("id", anchor(part.key))
-    body.set("data-running", part.running)
-    body.set("data-edition", edition.label)
+    if heading is not None:  # WeasyPrint ignores string-set on a section nested in a group: set it on the heading
+        heading.set("data-running", part.running)
     if part.label:
         label = ET.Element("p", {"class": "chapter-label"})
         label.text = part.label
@@ -87,11 +96,16 @@ def prepare(part: Part, in_document: set[str], edition: Edition, svg_css: str, i
     return to_html(body)
 
 
-def group_section(group: Group, in_document: set[str], edition: Edition, svg_css: str) -> str:
-    inner = "\n".join(prepare(part, in_document, edition, svg_css, in_group=True) for part in group.parts)
-    return (f'<section class="group {group.kind}" id="{anchor(group.key)}" data-running="{escape(group.title)}" '
-            f'data-edition="{escape(edition.label)}">\n<h1>{escape(group.title)}</h1>\n'
+def group_section(group: Group, in_document: set[str], svg_css: str) -> str:
+    inner = "\n".join(prepare(part, in_document, svg_css, in_group=True) for part in group.parts)
+    return (f'<section class="group {group.kind}" id="{anchor(group.key)}">\n'
+            f'<h1 data-running="{escape(group.title)}">{escape(group.title)}</h1>\n'
             f'<p class="group-intro">{escape(group.intro)}</p>\n{inner}\n</section>')
+
+
+def typographic(text: str) -> str:
+    """Curly quotes and dashes, as the site's `smarty` extension prints them; the text is escaped."""
+    return markdown.markdown(escape(text, quote=False), extensions=["smarty"]).removeprefix("<p>").removesuffix("</p>")
 
 
 def cover(content: CourseContent, edition: Edition, reference: ET.Element | None, author: str) -> str:
@@ -103,9 +117,10 @@ def cover(content: CourseContent, edition: Edition, reference: ET.Element | None
         '<section class="cover">\n'
         '<p class="cover-kicker">Course reader</p>\n'
         f"<h1>{escape(course.title)}</h1>\n"
-        f'<p class="cover-subtitle">{escape(course.subtitle)}</p>\n'
+        f'<p class="cover-subtitle">{typographic(course.subtitle)}</p>\n'
         f'<p class="cover-edition">{escape(edition.label)} · {len(content.chapters)} chapters, glossary, timeline, '
-        f"concept map, bibliography and worksheets</p>\n{warning}\n"
+        f"concept map, bibliography and worksheets{INSTRUCTOR_EXTRAS if edition.for_instructors else ''}</p>\n"
+        f"{warning}\n"
         '<div class="cover-bottom">\n'
         f'<div class="cover-essay"><p class="cover-essay-label">The essay this course teaches</p>{essay}</div>\n'
         f'<p class="cover-licence">{escape(author)}. Course content {escape(course.licence_content)}, code '
@@ -120,7 +135,7 @@ def toc_entry(part: Part) -> str:
     return f'<li><a href="#{anchor(part.key)}">{number}{escape(part.title)}</a></li>'
 
 
-def table_of_contents(items: list[Part | Group], edition: Edition) -> str:
+def table_of_contents(items: list[Part | Group]) -> str:
     entries = []
     for item in items:
         if isinstance(item, Group):
@@ -128,8 +143,8 @@ def table_of_contents(items: list[Part | Group], edition: Edition) -> str:
             entries.append(f'<li><a href="#{anchor(item.key)}">{escape(item.title)}</a>\n<ol>{children}</ol></li>')
         else:
             entries.append(toc_entry(item))
-    return (f'<nav class="toc" id="contents" data-running="Contents" data-edition="{escape(edition.label)}">\n'
-            '<h1>Contents</h1>\n<ol>\n' + "\n".join(entries) + "\n</ol>\n</nav>")
+    return ('<nav class="toc" id="contents">\n<h1 data-running="Contents">Contents</h1>\n<ol>\n'
+            + "\n".join(entries) + "\n</ol>\n</nav>")
 
 
 def all_keys(items: list[Part | Group]) -> set[str]:
@@ -149,8 +164,8 @@ def assemble(edition: Edition, items: list[Part | Group], site: Path, content: C
     in_document = all_keys(items)
     svg_css = stylesheet("print-svg.css")
     sections = [
-        group_section(item, in_document, edition, svg_css) if isinstance(item, Group)
-        else prepare(item, in_document, edition, svg_css)
+        group_section(item, in_document, svg_css) if isinstance(item, Group)
+        else prepare(item, in_document, svg_css)
         for item in items
     ]
     title = f"{content.course.title} ({edition.label})"
@@ -163,9 +178,10 @@ def assemble(edition: Edition, items: list[Part | Group], site: Path, content: C
         'Euro-Mediterranean, European Union">\n'
         '<meta name="generator" content="coursekit (course pdf) with WeasyPrint">\n'
         f"<style>\n{font_face_css(content.paths.node_modules)}\n</style>\n"
-        f"<style>\n{stylesheet('print.css')}\n</style>"
+        f"<style>\n{stylesheet('print.css')}\n"
+        f'@page {{ @top-right {{ content: "{edition.label}"; }} }}\n</style>'
     )
-    body = "\n".join([cover(content, edition, reference, meta["author"]), table_of_contents(items, edition),
+    body = "\n".join([cover(content, edition, reference, meta["author"]), table_of_contents(items),
                       *sections])
     return (f'<!DOCTYPE html>\n<html lang="{escape(meta["lang"])}">\n<head>\n{head}\n</head>\n'
             f'<body class="edition-{edition.name}">\n{body}\n</body>\n</html>\n')

@@ -14,7 +14,7 @@ from coursekit.content.load import CourseContent
 from coursekit.errors import ContentError, Problem
 from coursekit.pdf.assemble import assemble
 from coursekit.pdf.downloads import SITE_ZIP, STUDENT_PDF, publish
-from coursekit.pdf.editions import EDITIONS, Edition, back_matter, chapter_parts, instructor_guide
+from coursekit.pdf.editions import EDITIONS, Edition, back_matter, chapter_part, instructor_guide
 from coursekit.pdf.parts import Group, Part
 from coursekit.pdf.render import render_pdf
 from coursekit.pdf.worksheets import exam_group, key_group, worksheet_group
@@ -25,8 +25,10 @@ Progress = Callable[[str], None]
 
 def edition_items(edition: Edition, site: Path, content: CourseContent, progress: Progress) -> list[Part | Group]:
     """The parts of one edition, in order, read fresh from the site (each edition rewrites its own copy)."""
-    progress(f"{edition.name}: reading {len(content.chapters)} chapters")
-    items: list[Part | Group] = [*chapter_parts(site, content)]
+    items: list[Part | Group] = []
+    for chapter in content.chapters:
+        progress(f"{edition.name}: chapter {chapter.number}, {chapter.title}")
+        items.append(chapter_part(site, chapter))
     progress(f"{edition.name}: reading glossary, timeline, concept map, essay footnotes, bibliography")
     items += back_matter(site)
     progress(f"{edition.name}: generating worksheets")

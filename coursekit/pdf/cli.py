@@ -23,13 +23,14 @@ def _register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Build everything, one progress line per stage on stderr."""
-    from coursekit.pdf.build import build_all  # WeasyPrint loads only for this command
+    from coursekit.pdf.build import build_all, check_folders  # WeasyPrint loads only for this command
 
     started = time.monotonic()
 
     def progress(message: str) -> None:
         print(f"course pdf [{time.monotonic() - started:5.1f}s] {message}", file=sys.stderr, flush=True)
 
+    check_folders(args.site, args.out)
     content = load_content(project_paths(args.root))
     outputs = build_all(args.site, args.out, content, progress)
     for path in outputs.values():

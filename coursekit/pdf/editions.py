@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from coursekit.content.load import CourseContent
+from coursekit.content.chapters import Chapter
 from coursekit.pdf.parts import Group, Part
 from coursekit.pdf.site_source import read_page
 
@@ -30,14 +30,11 @@ INSTRUCTOR = Edition("instructor", "Instructor edition", "course-instructor.pdf"
 EDITIONS = (STUDENT, INSTRUCTOR)
 
 
-def chapter_parts(site: Path, content: CourseContent) -> list[Part]:
-    parts = []
-    for chapter in content.chapters:
-        page = read_page(site, chapter.src_uri.removesuffix(".md") + ".html")
-        parts.append(Part(page.path, chapter.title, page.article, "chapter",
-                          running=f"Chapter {chapter.number} · {chapter.title}",
-                          label=f"Chapter {chapter.number}", number=str(chapter.number)))
-    return parts
+def chapter_part(site: Path, chapter: Chapter) -> Part:
+    page = read_page(site, chapter.src_uri.removesuffix(".md") + ".html")
+    return Part(page.path, chapter.title, page.article, "chapter",
+                running=f"Chapter {chapter.number} · {chapter.title}", label=f"Chapter {chapter.number}",
+                number=str(chapter.number))
 
 
 def back_matter(site: Path) -> list[Part]:
@@ -60,7 +57,7 @@ def instructor_guide(site: Path) -> Group:
     """Every printable page under instructors/, then the critical-reading page that closes that section."""
     pages = sorted((site / "instructors").glob("*.html"), key=_guide_order)
     names = [p.relative_to(site).as_posix() for p in pages if p.relative_to(site).as_posix() not in WEB_TOOLS]
-    group = Group("instructors-guide.html", "Instructors' guide",
+    group = Group("instructors-guide.html", "Instructors’ guide",
                   "Teaching notes for each chapter: reading times, objectives, discussion notes, activities and "
                   "essay prompts with rubrics.")
     for name in [*names, CRITICAL_READING]:

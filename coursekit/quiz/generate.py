@@ -226,15 +226,16 @@ def timeline_order(bank: Bank, content: CourseContent, subjects: Subjects, reque
 def event_date(bank: Bank, content: CourseContent, subjects: Subjects, request: GenerateRequest,
                rng: random.Random, taken: set[str]) -> list[Item]:
     by_id = {e.id: e for e in subjects.all_events}
-    usable = [e.id for e in subjects.events if not _mentions_year(e)]
+
+    def other_dates(event: Event) -> dict[str, Event]:
+        return {e.when: e for e in subjects.all_events if e.year != event.year}
+
+    usable = [e.id for e in subjects.events if not _mentions_year(e) and len(other_dates(e)) >= CHOICES - 1]
     items = []
     for event_id in _pick(rng, usable, taken)[: request.count]:
         event = by_id[event_id]
-        other_years = [e for e in subjects.all_events if e.year != event.year]
-        by_when = {e.when: e for e in other_years}
+        by_when = other_dates(event)
         wrong = _distractors(rng, [list(by_when)], CHOICES - 1, {event.when})
-        if len(wrong) < CHOICES - 1:
-            continue
         options = [Option(event.when, True, f"Right: the timeline dates this event to {event.when}.")]
         options += [Option(w, False, f"No: {w} is the date of another event: {short_event(by_when[w])}")
                     for w in wrong]
@@ -287,15 +288,14 @@ def event_actor(bank: Bank, content: CourseContent, subjects: Subjects, request:
     def hidden_actor(event: Event) -> str | None:
         return next((a for a in event.actors if not _named_in(a, event.event)), None)
 
-    usable = [e.id for e in subjects.events if hidden_actor(e)]
+    usable = [e.id for e in subjects.events
+              if hidden_actor(e) and len(_safe_distractors(e, subjects.all_events)) >= CHOICES - 1]
     items = []
     for event_id in _pick(rng, usable, taken)[: request.count]:
         event = by_id[event_id]
         actor = hidden_actor(event)
         assert actor is not None
         wrong = _distractors(rng, [_safe_distractors(event, subjects.all_events)], CHOICES - 1, set(event.actors))
-        if len(wrong) < CHOICES - 1:
-            continue
         named = ", ".join(event.actors)
         options = [Option(actor, True, f"Right: the timeline names {named} for this event.")]
         options += [Option(a, False, f"No: the timeline names {named} for this event, not {a}.") for a in wrong]

@@ -111,12 +111,14 @@ class Item:
 
     def answer_text(self) -> str:
         """The right answer in one line of plain text, for answer keys and the 'Show answer' box."""
-        if self.type in ("single", "multiple", "true_false"):
-            return "; ".join(o.text for o in self.correct_options)
+        if self.type in ("single", "true_false"):
+            return self.correct_options[0].text
+        if self.type == "multiple":
+            return "; ".join(o.text.rstrip(".") for o in self.correct_options)
         if self.type == "ordering":
-            return " → ".join(self.sequence)
+            return " → ".join(s.rstrip(".") for s in self.sequence)
         if self.type == "matching":
-            return "; ".join(f"{p.left} → {p.right}" for p in self.pairs)
+            return "; ".join(f"{p.left} → {p.right.rstrip('.')}" for p in self.pairs)
         if self.type == "short_answer":
             return " / ".join(self.accepted)
         raise ValueError(f"unknown item type {self.type!r}")

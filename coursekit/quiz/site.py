@@ -46,19 +46,19 @@ def quiz_page(bank: Bank, content: CourseContent) -> str:
     items = bank_items(bank, content, SITE_SEED, use="practice")
     if bank.chapter is not None:
         chapter = content.chapter(bank.chapter)
-        title = f"Quiz: chapter {chapter.number}"
+        title, heading = f"Quiz: chapter {chapter.number}", f"Chapter {chapter.number} quiz"
         description = (f"{len(items)} practice questions with feedback on chapter {chapter.number}, "
                        f"“{chapter.title}”.")
         intro = (f"Practice questions on [chapter {chapter.number}: {_md_text(chapter.title)}]"
                  f"(../{chapter.src_uri}). Read the chapter first; each answer links back to the section it tests.")
     else:
-        title = "Final quiz"
+        title = heading = "Final quiz"
         description = f"{len(items)} practice questions with feedback covering all six chapters of the course."
         links = ", ".join(f"[{c.number}](../{c.src_uri})" for c in content.chapters)
         intro = f"Practice questions across the whole course (chapters {links}), for revision once you have read it."
     return (
         _front_matter(title, description)
-        + f"# {title}: {_md_text(bank.title)}\n\n{intro}\n\n{HOW_IT_WORKS}\n\n"
+        + f"# {heading}: {_md_text(bank.title)}\n\n{intro}\n\n{HOW_IT_WORKS}\n\n"
         + render_quiz_html(bank, items, content)
         + f"\n\n{SCRIPT}\n"
     )

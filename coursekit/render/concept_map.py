@@ -42,7 +42,7 @@ def render_svg(content: CourseContent, glossary_href: str = "glossary.md") -> st
         term = glossary.get(node)
         href = glossary_href.replace(".md", ".html") + f"#{node}"
         parts.append(
-            f'<a href="{escape(href)}" class="concept-map__node">'
+            f'<a class="concept-map__node" href="{escape(href)}">'
             f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="8"/>'
             f'<text x="{x + BOX_W / 2}" y="{y + BOX_H / 2 + 6}" text-anchor="middle">{escape(term.term)}</text></a>'
         )

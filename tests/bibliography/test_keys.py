@@ -10,7 +10,8 @@ from coursekit.content.load import CourseContent
 
 def _texts(docs: Path) -> dict[Path, str]:
     """Every hand-written text that may cite: pages (with their front matter) and the YAML data."""
-    return {path: path.read_text(encoding="utf-8") for path in sorted(docs.rglob("*")) if path.suffix in {".md", ".yml"}}
+    paths = sorted(path for path in docs.rglob("*") if path.suffix in {".md", ".yml"})
+    return {path: path.read_text(encoding="utf-8") for path in paths}
 
 
 def test_every_cited_key_is_in_the_bibliography(content: CourseContent) -> None:

@@ -26,7 +26,7 @@ LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -31,6 +31,7 @@ def test_search_from_file_url_finds_the_chapter(built_site: Path, open_context) 
     results = page.locator(".md-search-result__list a")
     expect(results.first).to_be_visible(timeout=10_000)
     hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
-    assert any(f"chapters/{chapter.stem}.html" in href for href in hrefs), f"'{word}' did not find {chapter.stem}: {hrefs}"
+    found = any(f"chapters/{chapter.stem}.html" in href for href in hrefs)
+    assert found, f"searching '{word}' did not find {chapter.stem}: {hrefs}"
     assert not log.foreign_requests, log.foreign_requests
     assert not log.console_errors, log.console_errors

@@ -9,17 +9,17 @@ from coursekit.paths import REPO_ROOT
 AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA (axe has no separate wcag22a tag).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# The rules whose outcome depends on colours, i.e. on the palette; every other rule sees the same DOM in both.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
-def axe_violations(page: Page) -> list[dict]:
-    """The violations axe finds in the page as it is now (inject once per document)."""
+def axe_violations(page: Page, only_colour_rules: bool = False) -> list[dict]:
+    """The WCAG A/AA violations axe finds in the page as it is now (axe is injected once per document)."""
     assert AXE_SCRIPT.is_file(), f"{AXE_SCRIPT} is missing: run `make setup` (npm ci)"
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_TAGS,
-    )
+    run_only = {"type": "rule", "values": COLOUR_RULES} if only_colour_rules else {"type": "tag", "values": WCAG_TAGS}
+    result = page.evaluate("runOnly => axe.run(document, {runOnly, resultTypes: ['violations']})", run_only)
     return result["violations"]
 
 

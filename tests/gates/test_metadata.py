@@ -26,7 +26,8 @@ def test_every_page_has_language_description_and_open_graph(heads: dict[str, Hea
             problems.append(f"{path}: no lang attribute on <html>")
         if not (head.title or "").strip():
             problems.append(f"{path}: no <title>")
-        problems += [f"{path}: no non-empty <meta {key}>" for key in REQUIRED_META if not head.meta.get(key, "").strip()]
+        problems += [f"{path}: no non-empty <meta {key}>" for key in REQUIRED_META
+                     if not head.meta.get(key, "").strip()]
     assert not problems, "\n".join(problems)
 
 

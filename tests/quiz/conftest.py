@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from coursekit.content.load import CourseContent, load_content
-from coursekit.paths import REPO_ROOT, project_paths
+from coursekit.paths import REPO_ROOT, ProjectPaths, project_paths
 
 CONTENT_FOLDERS = ("docs", "bibliography", "quizzes")
 
@@ -28,11 +29,23 @@ def quiz_root(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def plant(quiz_root: Path) -> Callable[[str, str], Path]:
-    """Write a bank file into the copy: plant("chapter-2.yml", text) -> its path."""
+def banks_root(tmp_path: Path) -> Path:
+    """Only quizzes/ copied into tmp_path: enough for bank checks against the real (already loaded) content."""
+    shutil.copytree(REPO_ROOT / "quizzes", tmp_path / "quizzes")
+    return tmp_path
+
+
+def content_at(content: CourseContent, root: Path) -> CourseContent:
+    """The real content, reading its banks from `root`/quizzes (no reload of chapters or bibliography)."""
+    return replace(content, paths=ProjectPaths(root))
+
+
+@pytest.fixture
+def plant(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a bank file into the copy (quiz_root or banks_root): plant("chapter-2.yml", text) -> its path."""
 
     def write(name: str, text: str) -> Path:
-        path = quiz_root / "quizzes" / name
+        path = tmp_path / "quizzes" / name
         path.write_text(text, encoding="utf-8")
         return path
 

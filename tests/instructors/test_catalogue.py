@@ -1,0 +1,26 @@
+"""The chapter catalogue embedded in the assignment pages: complete, and unable to close its <script>."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from coursekit.content.load import CourseContent
+from coursekit.instructors.catalogue import catalogue, catalogue_json
+
+
+def test_the_catalogue_lists_every_chapter_with_page_relative_urls(course: CourseContent) -> None:
+    data = json.loads(catalogue_json(catalogue(course), "../"))
+    assert [c["number"] for c in data["chapters"]] == [c.number for c in course.chapters]
+    first = data["chapters"][0]
+    assert first["url"] == "../chapters/01-introduction.html" and first["quiz_url"] == "../quizzes/chapter-1.html"
+    assert first["minutes"] == course.chapter(1).reading_minutes
+    assert data["final_quiz_url"] == "../quizzes/final.html"
+
+
+def test_markup_in_content_cannot_close_the_script_element(course: CourseContent) -> None:
+    cat = catalogue(course)
+    hostile = replace(cat.chapters[0], title="</script><script>alert(1)</script> & more")
+    text = catalogue_json(replace(cat, chapters=(hostile, *cat.chapters[1:])), "")
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["chapters"][0]["title"] == "</script><script>alert(1)</script> & more"

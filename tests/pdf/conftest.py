@@ -1,0 +1,86 @@
+"""Fixtures for the PDF tests: `course pdf` run once per session on a copy of the shared built site.
+
+The copy matters: `course pdf` writes site/downloads/ and links the download box, and the other suites must
+keep seeing the site exactly as `make site` leaves it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from coursekit.content.load import CourseContent, load_content
+from coursekit.paths import REPO_ROOT, project_paths
+from coursekit.quiz.bank import load_banks
+from coursekit.quiz.model import Item
+from coursekit.quiz.select import SITE_SEED, bank_items
+from tests.pdf.pdftools import pdf_text
+
+COURSE = Path(sys.executable).parent / "course"
+
+
+@dataclass(frozen=True)
+class PdfBuild:
+    site: Path
+    dist: Path
+    stderr: str
+
+    @property
+    def student(self) -> Path:
+        return self.dist / "course-student.pdf"
+
+    @property
+    def instructor(self) -> Path:
+        return self.dist / "course-instructor.pdf"
+
+    @property
+    def zip(self) -> Path:
+        return self.dist / "course-site.zip"
+
+
+def run_course_pdf(site: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """The real command, as `make pdf` runs it."""
+    return subprocess.run([str(COURSE), "pdf", "--site", str(site), "--out", str(out)], cwd=REPO_ROOT,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+@pytest.fixture(scope="session")
+def content() -> CourseContent:
+    return load_content(project_paths())
+
+
+@pytest.fixture(scope="session")
+def pdf_build(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> PdfBuild:
+    work = tmp_path_factory.mktemp("pdf")
+    site = work / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("downloads"))
+    result = run_course_pdf(site, work / "dist")
+    if result.returncode != 0:
+        pytest.fail(f"course pdf failed (exit {result.returncode}):\n{result.stderr}", pytrace=False)
+    return PdfBuild(site, work / "dist", result.stderr)
+
+
+@pytest.fixture(scope="session")
+def student_text(pdf_build: PdfBuild) -> str:
+    return pdf_text(pdf_build.student)
+
+
+@pytest.fixture(scope="session")
+def instructor_text(pdf_build: PdfBuild) -> str:
+    return pdf_text(pdf_build.instructor)
+
+
+@pytest.fixture(scope="session")
+def quiz_items(content: CourseContent) -> dict[str, list[Item]]:
+    """Every item the PDFs print, by use, as the site's seed arranges them."""
+    items: dict[str, list[Item]] = {"practice": [], "exam": []}
+    for bank in load_banks(content):
+        for use, found in items.items():
+            found += bank_items(bank, content, SITE_SEED, use=use)
+    return items

@@ -1,0 +1,105 @@
+"""The PDF builder's parts on small inputs: link rewriting, cleaning, glyphs, the download box, bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from coursekit.paths import REPO_ROOT, project_paths
+from coursekit.pdf.clean import strip_web_only
+from coursekit.pdf.downloads import SITE_ZIP, STUDENT_PDF, activate, downloads_box
+from coursekit.pdf.fonts import font_face_css
+from coursekit.pdf.glyphs import draw_missing_glyphs
+from coursekit.pdf.htmltree import parse_fragment, to_html
+from coursekit.pdf.links import anchor, prefix_ids, resolve, rewrite_links
+
+COURSE = Path(sys.executable).parent / "course"
+
+
+def test_resolve_relative_links_against_the_page() -> None:
+    page = "chapters/02-x.html"
+    assert resolve(page, "#sec") == (page, "sec")
+    assert resolve(page, "../glossary.html#term") == ("glossary.html", "term")
+    assert resolve(page, "01-y.html") == ("chapters/01-y.html", "")
+    assert resolve(page, "../quizzes/chapter-2.md") == ("quizzes/chapter-2.html", "")
+    assert resolve(page, "https://doi.org/10.1/x") is None
+    assert resolve(page, "mailto:a@b.c") is None
+
+
+def test_ids_and_links_are_rewritten_inside_the_document() -> None:
+    root = parse_fragment(
+        '<h2 id="sec">S</h2><sup id="fnref:k"><a href="#fn:k">1</a></sup>'
+        '<a href="../glossary.html#term">term</a> <a href="../quizzes/chapter-9.html">quiz</a> after'
+        '<a href="https://doi.org/10.1/x">doi</a><svg aria-labelledby="t"><title id="t">T</title>'
+        '<line marker-end="url(#arrow)"/></svg>'
+    )
+    page = "chapters/02-x.html"
+    prefix_ids(root, page)
+    rewrite_links(root, page, {page, "glossary.html"})
+    html = to_html(root)
+    assert f'id="{anchor(page, "sec")}"' in html
+    assert f'href="#{anchor(page, "fn:k")}"' in html
+    assert f'href="#{anchor("glossary.html", "term")}"' in html
+    assert "quiz after" in html and "chapter-9" not in html  # not in the PDF: text kept, link dropped
+    assert 'href="https://doi.org/10.1/x"' in html
+    assert f'aria-labelledby="{anchor(page, "t")}"' in html
+    assert f'url(#{anchor(page, "arrow")})' in html
+
+
+def test_web_only_controls_are_stripped_and_text_kept() -> None:
+    root = parse_fragment(
+        '<h2 id="a">Title<a class="headerlink" href="#a">#</a></h2>'
+        '<p>Text<a class="footnote-backref" href="#x">\u21a9</a> tail \u21a9\ufe0e</p>'
+        '<details class="info course-assign"><summary>Assign this chapter</summary>x</details>'
+        '<button>Check</button><form><input></form><div class="quiz-widget">q</div><p>kept</p>'
+    )
+    html = to_html(strip_web_only(root))
+    assert html == '<div><h2 id="a">Title</h2><p>Text tail </p><p>kept</p></div>'
+
+
+def test_glyphs_the_fonts_lack_are_drawn() -> None:
+    root = parse_fragment("<p>A \u2192 B \u2610 no <em>x</em> \u2612 yes</p><svg><text>\u2192</text></svg>")
+    draw_missing_glyphs(root)
+    html = to_html(root)
+    assert "\u2192</text>" in html  # inside SVG figures text is left alone
+    text_outside_svg = html.split("<svg><text>")[0]
+    assert "\u2192" not in text_outside_svg and "\u2610" not in html and "\u2612" not in html
+    assert html.count('class="glyph-arrow"') == 1 and html.count('class="glyph-box"') == 2
+    assert "A " in html and " B " in html and " yes" in html
+
+
+def test_download_box_links_only_the_files_that_exist() -> None:
+    pending = downloads_box("../", available=())
+    assert "href" not in pending and "make pdf" in pending and "data-search-exclude" in pending
+    both = activate(f"<p>before</p>{pending}<p>after</p>", "chapters/01-x.html", {STUDENT_PDF, SITE_ZIP})
+    assert 'href="../downloads/course-student.pdf"' in both and 'href="../downloads/course-site.zip"' in both
+    assert "make pdf" not in both and both.startswith("<p>before</p>") and both.endswith("<p>after</p>")
+    pdf_only = activate(pending, "index.html", {STUDENT_PDF})
+    assert 'href="downloads/course-student.pdf"' in pdf_only and "course-site.zip" not in pdf_only.split("href")[-1]
+
+
+def test_fonts_come_from_the_npm_packages() -> None:
+    css = font_face_css(project_paths().node_modules)
+    assert css.count("@font-face") == 20
+    assert "Source Serif 4" in css and "Source Sans 3" in css and "unicode-range" in css
+    assert "url(./files/" not in css
+
+
+def test_missing_site_fails_with_the_path_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    result = subprocess.run([str(COURSE), "pdf", "--site", str(tmp_path / "nosite"), "--out", str(out)],
+                            cwd=REPO_ROOT, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert f"{tmp_path / 'nosite'}" in result.stderr and "make site" in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_output_inside_the_site_is_refused(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html></html>", encoding="utf-8")
+    result = subprocess.run([str(COURSE), "pdf", "--site", str(site), "--out", str(site / "dist")],
+                            cwd=REPO_ROOT, capture_output=True, text=True)
+    assert result.returncode != 0 and "must not be inside the site" in result.stderr
+    assert not (site / "dist").exists()
