@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import coursekit.features  # noqa: F401  (registers every feature's pages, markers and filters)
+from coursekit.bibliography.formatted import formatted_bibliography
 from coursekit.bibliography.plugin_cache import prime_bibtex_plugin
 from coursekit.citations import check_citations, write_csl
 from coursekit.content.load import CourseContent, load_content
@@ -105,7 +106,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     chapter = content.chapter_by_stem(Path(page.file.src_uri).stem) if page.file.src_uri.startswith(
         "chapters/") else None
     if chapter is not None:
-        markdown = render_chapter(chapter, content.glossary, assign_panel(chapter, content, config.site_url))
+        markdown = render_chapter(chapter, content.glossary, assign_panel(chapter, content, config.site_url),
+                                  formatted_bibliography(content).references)
     markdown = expand_markers(markdown, content, page.file.src_uri)
     return markdown + "\n\n" + abbreviations(content) + "\n"
 

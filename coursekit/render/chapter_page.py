@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from coursekit.content.chapters import Chapter
 from coursekit.content.glossary import Glossary
 
@@ -29,13 +31,18 @@ def header(chapter: Chapter, glossary: Glossary) -> str:
     )
 
 
-def footer(chapter: Chapter) -> str:
+def further_item(key: str, references: Mapping[str, str] | None) -> str:
+    """One 'Go further' entry: the full formatted reference when known, else a citation, and its bibliography entry."""
+    reference = references.get(key) if references else None
+    text = reference if reference else f"[@{key}]"
+    return f"    - {text} [Bibliography entry](../bibliography.md#ref-{key})"
+
+
+def footer(chapter: Chapter, references: Mapping[str, str] | None = None) -> str:
     """Key points, discussion questions, go further, quiz link and the page's references."""
     points = "\n".join(f"- {p}" for p in chapter.key_points)
     questions = "\n".join(f"{i}. {d.question}" for i, d in enumerate(chapter.discussion, start=1))
-    further = "\n".join(
-        f"    - [@{key}] — [in the bibliography](../bibliography.md#ref-{key})" for key in chapter.further_reading
-    )
+    further = "\n".join(further_item(key, references) for key in chapter.further_reading)
     return (
         f"\n\n## Key points {{#key-points}}\n\n{points}\n\n"
         f"## Discussion questions {{#discussion-questions}}\n\n{questions}\n\n"
@@ -53,6 +60,11 @@ def references() -> str:
     return "\n\n## References {#references}\n\n\\bibliography\n"
 
 
-def render_chapter(chapter: Chapter, glossary: Glossary, extra_panels: str = "") -> str:
-    """The whole Markdown of a chapter page, front matter excluded (MkDocs already read it)."""
-    return header(chapter, glossary) + chapter.body.strip() + footer(chapter) + extra_panels + references()
+def render_chapter(
+    chapter: Chapter, glossary: Glossary, extra_panels: str = "", formatted: Mapping[str, str] | None = None
+) -> str:
+    """The whole Markdown of a chapter page, front matter excluded (MkDocs already read it).
+
+    `formatted` maps bib keys to formatted references, so "Go further" shows full references.
+    """
+    return header(chapter, glossary) + chapter.body.strip() + footer(chapter, formatted) + extra_panels + references()

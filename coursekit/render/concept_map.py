@@ -29,7 +29,7 @@ def render_svg(content: CourseContent, glossary_href: str = "glossary.md") -> st
     x = 20
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="concept-map__svg" viewBox="0 0 {WIDTH} {height}" '
-        'role="img" aria-labelledby="concept-map-title concept-map-desc">',
+        'role="group" aria-labelledby="concept-map-title concept-map-desc">',  # a group: its boxes are links
         '<title id="concept-map-title">Concept map: how the essay\'s concepts lead into each other</title>',
         '<desc id="concept-map-desc">' + escape(
             " then ".join(glossary.get(n).term for n in spine)

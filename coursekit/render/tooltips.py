@@ -7,7 +7,8 @@ import re
 
 from coursekit.content.glossary import Glossary
 
-_GLOSSARY_ANCHOR = re.compile(r'<a href="((?:\.\./)*glossary\.html#([a-z0-9-]+))"(?![^>]*\btitle=)')
+# Links that already carry a class (e.g. the concept map's SVG nodes, where `title` is not allowed) are left alone.
+_GLOSSARY_ANCHOR = re.compile(r'<a href="((?:\.\./)*glossary\.html#([a-z0-9-]+))"(?![^>]*\b(?:title|class)=)')
 
 
 def add_glossary_titles(page_html: str, glossary: Glossary) -> str:

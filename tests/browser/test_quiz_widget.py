@@ -132,8 +132,10 @@ def test_short_answer_ignores_case_accents_and_spaces_and_enter_checks(open_cont
                                                                        site_server: str) -> None:
     page, _ = open_quiz(open_context, site_server)
     item = question(page, "short_answer")
+    accepted = key_of(item)["accepted"][0]
+    typed = "  " + accepted.upper().replace(" ", "   ").replace("E", "É", 1) + " "
     tab_to(page, f"#{item.get_attribute('id')} input[type=text]")
-    page.keyboard.type("  european   NEIGHBÓURHOOD policy ")
+    page.keyboard.type(typed)
     page.keyboard.press("Enter")
     expect(item.locator(".cq-feedback")).to_contain_text("Correct.")
 
@@ -193,8 +195,8 @@ def test_without_javascript_answers_sit_behind_native_disclosures(open_context: 
     tab_to(page, ".cq-item:first-child summary")
     page.keyboard.press("Enter")
     expect(answer.locator(".cq-answer-line")).to_be_visible()
-    expect(answer.locator(".cq-review a")).to_have_attribute("href", "../chapters/01-introduction.html"
-                                                              "#limits-of-externalization")
+    expect(answer.locator(".cq-review a")).to_have_attribute("href", re.compile(
+        r"^\.\./chapters/01-introduction\.html#[a-z0-9-]+$"))
 
 
 def test_works_from_file_urls(open_context: OpenContext, built_site: Path) -> None:

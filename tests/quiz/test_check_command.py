@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from coursekit.yamlio import load_yaml_file
 from tests.quiz.banks import bank, line_of, single
 
 
@@ -15,14 +16,20 @@ def course(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "coursekit.cli", *args], capture_output=True, text=True)
 
 
+def first_item_id(bank_file: Path) -> str:
+    """An id the real chapter-1 bank already uses (whatever its authors wrote)."""
+    return load_yaml_file(bank_file)["items"][0]["id"]
+
+
 def test_check_reports_every_planted_error_at_once(quiz_root: Path, plant: Callable[[str, str], Path]) -> None:
+    taken = first_item_id(quiz_root / "quizzes" / "chapter-1.yml")
     chapter_2 = bank(
         single("t2-essay", type="essay"),
         single("t2-concept", concept="soft-power"),
         single("t2-heading", anchor="02-preparedness-to-talk#nowhere"),
         single("t2-no-answer").replace("correct: true", "correct: false"),
         single("t2-no-stem", stem=""),
-        single("c1-limits-of-externalization"),  # already used in chapter-1.yml
+        single(taken),  # already used in chapter-1.yml
     )
     plant("chapter-2.yml", chapter_2)
     plant("chapter-5.yml", 'quiz: chapter-5\ntitle: "Broken"\nitems:\n  - id: x\n   type: single\n')
@@ -36,8 +43,7 @@ def test_check_reports_every_planted_error_at_once(quiz_root: Path, plant: Calla
         "chapter 2 has no heading with id 'nowhere'",
         f"{path2}:{line_of(chapter_2, 't2-no-answer')}: [t2-no-answer] no option is marked 'correct: true'",
         f"{path2}:{line_of(chapter_2, 't2-no-stem')}: [t2-no-stem] missing field 'stem'",
-        f"{path2}:{line_of(chapter_2, 'id: c1-limits')}: [c1-limits-of-externalization] duplicate id "
-        "'c1-limits-of-externalization' (first used in chapter-1.yml",
+        f"{path2}:{line_of(chapter_2, f'id: {taken}')}: [{taken}] duplicate id '{taken}' (first used in chapter-1.yml",
         f"{quiz_root / 'quizzes' / 'chapter-5.yml'}:5: YAML syntax error",
     ]
     missing = [line for line in expected if line not in result.stderr]

@@ -15,8 +15,6 @@ from tests.quiz.banks import bank, line_of, single
 from tests.quiz.conftest import content_at
 
 Plant = Callable[[str, str], Path]
-
-
 Check = Callable[[], list[Problem]]
 
 
@@ -36,7 +34,7 @@ def only_problem(problems: list[Problem]) -> Problem:
     return problems[0]
 
 
-def test_the_real_banks_are_valid(real_content) -> None:
+def test_the_real_banks_are_valid(real_content: CourseContent) -> None:
     banks, problems = bank_problems(real_content)
     assert not problems, "\n".join(map(str, problems))
     assert [b.quiz for b in banks] == [*(f"chapter-{n}" for n in range(1, 7)), "final"]

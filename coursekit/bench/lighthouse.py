@@ -1,0 +1,54 @@
+"""Lighthouse mobile scores (the `lighthouse` npm package pinned in bench/package.json), median of three runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import tempfile
+from pathlib import Path
+
+from coursekit.bench.timing import CommandFailed
+
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
+                "--disable-sync --no-first-run")
+
+
+def ensure_lighthouse(bench_dir: Path) -> Path:
+    """Install bench/node_modules from bench/package-lock.json when missing (`npm ci`); returns the CLI script."""
+    cli = bench_dir / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.is_file():
+        result = subprocess.run(["npm", "ci", "--prefix", str(bench_dir), "--ignore-scripts", "--no-audit",
+                                 "--no-fund", "--loglevel=error"], capture_output=True, text=True)
+        if result.returncode != 0 or not cli.is_file():
+            raise CommandFailed(f"npm ci --prefix {bench_dir} failed:\n{result.stdout}\n{result.stderr}")
+    return cli
+
+
+def lighthouse_run(cli: Path, url: str) -> tuple[dict[str, float], set[str]]:
+    """One mobile run (Lighthouse's default form factor and throttling): category -> score 0..100, and the ids
+    of the scored audits that fell short."""
+    with tempfile.TemporaryDirectory(prefix="course-lighthouse-") as folder:
+        report = Path(folder) / "report.json"
+        result = subprocess.run(
+            ["node", str(cli), url, "--output=json", f"--output-path={report}", "--quiet",
+             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
+            capture_output=True, text=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        )
+        if result.returncode != 0 or not report.is_file():
+            raise CommandFailed(f"lighthouse {url} failed (exit {result.returncode}):\n{result.stderr[-3000:]}")
+        data = json.loads(report.read_text(encoding="utf-8"))
+    scores = {name: round(100 * (data["categories"][name]["score"] or 0)) for name in CATEGORIES}
+    failing = {audit_id for audit_id, audit in data["audits"].items()
+               if audit.get("score") is not None and audit["score"] < 1
+               and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")}
+    return scores, failing
+
+
+def lighthouse_scores(cli: Path, url: str, runs: int = 3) -> tuple[dict[str, float], list[str]]:
+    """Median score per category over `runs` runs, and the audits that fell short in any run."""
+    results = [lighthouse_run(cli, url) for _ in range(runs)]
+    medians = {name: statistics.median(scores[name] for scores, _ in results) for name in CATEGORIES}
+    return medians, sorted(set().union(*(failing for _, failing in results)))
