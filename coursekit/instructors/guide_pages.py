@@ -41,9 +41,6 @@ def render_guide(chapter: Chapter, content: CourseContent) -> str:
                          f'!!! note "A good answer touches on"\n\n    {d.touches_on}\n')
     texts = [chapter.activity, chapter.essay_prompt, *(d.question + d.touches_on for d in chapter.discussion)]
     cites = any(cited_keys(t) for t in texts)
-    previous = f"[← Chapter {n - 1} guide](chapter-{n - 1}.md)" if n > 1 else "[← Guide for instructors](index.md)"
-    following = (f"[Chapter {n + 1} guide →](chapter-{n + 1}.md)" if n < len(content.chapters)
-                 else "[Build an assignment →](assign.md)")
     lines = [
         "---",
         f'title: "Chapter {n} guide: {chapter.title}"',
@@ -82,8 +79,6 @@ def render_guide(chapter: Chapter, content: CourseContent) -> str:
         "### Marking rubric {#rubric}",
         "",
         rubric_table(chapter),
-        "",
-        f"{previous} · {following}",
         "",
     ]
     if cites:

@@ -1,9 +1,9 @@
 """Characters the embedded fonts lack, drawn instead of being left to a system font.
 
 Source Serif 4 and Source Sans 3 (Latin subsets) have no arrows and no ballot boxes; the concept map's text
-alternative and the answer keys use '→', the worksheets '☐' and '☒'. WeasyPrint would silently pick any
-installed font that has them, so each becomes a tiny inline SVG labelled for screen readers, and the PDF
-depends on no font but its own.
+alternative and the answer keys use '→', the guide's page links '←', the worksheets '☐' and '☒'. WeasyPrint
+would silently pick any installed font that has them, so each becomes a tiny inline SVG labelled for screen
+readers, and the PDF depends on no font but its own.
 """
 
 from __future__ import annotations
@@ -26,6 +26,11 @@ def arrow() -> ET.Element:
                 [{"d": "M0.5 4H10.5M7.5 1L10.8 4 7.5 7", "stroke-width": "1.1", **STROKE}])
 
 
+def left_arrow() -> ET.Element:
+    return _svg("glyph-arrow", "0 0 12 8", "back to",
+                [{"d": "M11.5 4H1.5M4.5 1L1.2 4 4.5 7", "stroke-width": "1.1", **STROKE}])
+
+
 def box() -> ET.Element:
     return _svg("glyph-box", "0 0 10 10", "box", [{"d": "M1 1H9V9H1Z", "stroke-width": "0.9", **STROKE}])
 
@@ -36,7 +41,8 @@ def ticked_box() -> ET.Element:
                                                            "stroke-width": "1.3", **STROKE}])
 
 
-DRAWINGS: dict[str, Callable[[], ET.Element]] = {"\u2192": arrow, "\u2610": box, "\u2612": ticked_box}
+DRAWINGS: dict[str, Callable[[], ET.Element]] = {"\u2192": arrow, "\u2190": left_arrow, "\u2610": box,
+                                                 "\u2612": ticked_box}
 
 
 def _pieces(text: str) -> tuple[str, list[tuple[str, str]]]:

@@ -56,7 +56,9 @@ def content() -> CourseContent:
 
 
 @pytest.fixture(scope="session")
-def pdf_build(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> PdfBuild:
+def pdf_build(built_site: Path, tmp_path_factory: pytest.TempPathFactory,
+              quiz_items: dict[str, list[Item]]) -> PdfBuild:
+    """Runs after the expected quiz items are read, so both see the same banks."""
     work = tmp_path_factory.mktemp("pdf")
     site = work / "site"
     shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("downloads"))

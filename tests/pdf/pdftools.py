@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
-NOT_COMPARED = re.compile(r"[\s\-\u00ad\u2010\u00a0]+")  # spaces, line ends and (hyphenation) hyphens
+# spaces, line ends, (hyphenation) hyphens, and the arrows the PDF draws as figures (no text)
+NOT_COMPARED = re.compile(r"[\s\-\u00ad\u2010\u00a0\u2190\u2192]+")
 
 
 def poppler(tool: str, *args: str) -> str:
@@ -27,7 +28,8 @@ def pdf_text(pdf: Path) -> str:
 
 
 def squeeze(text: str) -> str:
-    """Text for comparison: straight quotes, no spaces, no hyphens (line-end hyphenation cannot break a match)."""
+    """Text for comparison: straight quotes, no spaces, no hyphens (line-end hyphenation cannot break a match),
+    no arrows."""
     return NOT_COMPARED.sub("", text.translate(QUOTES)).casefold()
 
 

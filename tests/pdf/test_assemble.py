@@ -11,6 +11,7 @@ from coursekit.content.load import CourseContent
 from coursekit.pdf.assemble import assemble
 from coursekit.pdf.build import edition_items
 from coursekit.pdf.editions import EDITIONS, Edition
+from coursekit.pdf.fonts import font_face_css
 from coursekit.pdf.htmltree import parse_document
 
 pytestmark = pytest.mark.slow
@@ -66,3 +67,18 @@ def test_metadata_and_fonts_in_the_head(document: str, content: CourseContent) -
     assert title is not None and title.text and title.text.startswith(content.course.title)
     fonts = re.findall(r"url\((file://[^)]+\.woff2)\)", document)
     assert fonts and all(Path(f.removeprefix("file://").replace("%40", "@")).is_file() for f in fonts)
+
+
+def test_every_character_has_a_glyph_in_the_course_fonts(document: str, content: CourseContent) -> None:
+    """A character the embedded fonts lack would be taken from a system font (or drawn as a box)."""
+    from fontTools.ttLib import TTFont
+
+    files = sorted(set(re.findall(r"url\((file://[^)]+\.woff2)\)", font_face_css(content.paths.node_modules))))
+    covered = set().union(*(TTFont(f.removeprefix("file://").replace("%40", "@")).getBestCmap() for f in files))
+    root = parse_document(document)
+    body = root.find("body")
+    assert body is not None
+    inside_svg = {id(e) for svg in body.iter("svg") for e in svg.iter()}
+    used = {c for e in body.iter() if id(e) not in inside_svg for t in (e.text, e.tail) if t for c in t}
+    lacking = sorted(f"{c!r} U+{ord(c):04X}" for c in used if ord(c) not in covered and c not in "\n\r\t")
+    assert not lacking, f"characters without a glyph in the course fonts: {lacking}"

@@ -39,9 +39,8 @@ def bibliography_entries(site: Path) -> list[str]:
 
 
 def key_texts(items: list[Item]) -> list[str]:
-    """What only an answer key prints: option feedback, general feedback, the tested anchor."""
-    texts = [o.feedback for i in items for o in i.options] + [i.feedback for i in items if i.feedback]
-    return [t for t in texts if len(t) > 25] + [f"Tests: {i.anchor}" for i in items]
+    """What only an answer key prints: each item's answer line and the section it tests."""
+    return [f"Answer: {i.answer_text()}" for i in items] + [f"Tests: {i.anchor}" for i in items]
 
 
 def test_progress_is_reported_per_stage_and_chapter(pdf_build: PdfBuild, content: CourseContent) -> None:
@@ -91,10 +90,11 @@ def test_instructor_edition_has_guide_exam_items_and_every_key(
 def test_no_web_only_controls_or_back_link_symbols(student_text: str, instructor_text: str) -> None:
     for text in (student_text, instructor_text):
         assert "\u21a9" not in text  # ↩ footnote back-links
-        for web_only in ("Assign this chapter", "Download for offline reading", "Link to this section",
-                         "Copy the link", "BibTeX", "Type to start searching"):
+        for web_only in ("Download for offline reading", "Link to this section", "Type to start searching",
+                         "Announcement to paste into your learning platform", "Tick the chapters"):
             assert web_only not in text, web_only
         assert not re.search(r"^#$", text, re.MULTILINE), "a permalink '#' survived"
+    assert "Assign this chapter" not in student_text  # the guide may name the panel; the student edition never
 
 
 @pytest.mark.parametrize("edition", ["student", "instructor"])
