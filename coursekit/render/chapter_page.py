@@ -34,7 +34,7 @@ def header(chapter: Chapter, glossary: Glossary) -> str:
 def further_item(key: str, references: Mapping[str, str] | None) -> str:
     """One 'Go further' entry: the full formatted reference when known, else a citation, and its bibliography entry."""
     reference = references.get(key) if references else None
-    text = reference if reference else f"[@{key}]"
+    text = f'<span class="bib-entry">{reference}</span>' if reference else f"[@{key}]"
     return f"    - {text} [Bibliography entry](../bibliography.md#ref-{key})"
 
 
