@@ -19,6 +19,13 @@ BOX, TICKED = "☐", "☒"
 BLANK = '<span class="cq-ws-blank">____</span>'
 
 
+# On paper the student writes rather than types or selects.
+PRINT_LABELS: dict[str, str] = {
+    "short_answer": "Write a short answer on the line.",
+    "matching": "Match each item on the left with one on the right: write the letter.",
+}
+
+
 def render_worksheet_html(bank: Bank, items: list[Item], with_answers: bool) -> str:
     """A printable fragment: the quiz title and its numbered questions, answers only when asked for."""
     heading = escape(bank.title) + (" — answer key" if with_answers else "")
@@ -30,7 +37,7 @@ def render_worksheet_html(bank: Bank, items: list[Item], with_answers: bool) -> 
 def _item(item: Item, number: int, with_answers: bool) -> str:
     parts = [f'<li class="cq-ws-item" id="ws-{escape(item.id)}">',
              f'<p class="cq-ws-stem">{escape(item.stem)}</p>',
-             f'<p class="cq-ws-hint">{escape(TYPE_LABELS[item.type])}</p>',
+             f'<p class="cq-ws-hint">{escape(PRINT_LABELS.get(item.type, TYPE_LABELS[item.type]))}</p>',
              _body(item, with_answers)]
     if with_answers:
         parts.append(_key(item))
@@ -77,6 +84,7 @@ def _key(item: Item) -> str:
         lines.append(f"<p>{mark}: {escape(sentence(option.text))} {escape(option.feedback)}</p>")
     if item.feedback:
         lines.append(f"<p>{escape(item.feedback)}</p>")
-    lines.append(f"<p>Tests: {escape(item.anchor)}" + (f" · concept: {escape(item.concept)}" if item.concept else "")
-                 + "</p>")
+    section = f"chapter {item.chapter_number}" + (f", section #{item.anchor_id}" if item.anchor_id else "")
+    concept = f" · concept: {escape(item.concept)}" if item.concept else ""
+    lines.append(f"<p>Tests: {escape(section)}{concept}</p>")
     return f'<div class="cq-ws-answer">{"".join(lines)}</div>'
