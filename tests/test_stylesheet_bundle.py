@@ -1,4 +1,4 @@
-"""The course's stylesheets reach readers as one bundle, in the order mkdocs.yml lists them."""
+"""The course's stylesheets reach readers as one minified bundle, in the order mkdocs.yml lists them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from coursekit.paths import REPO_ROOT
-from coursekit.stylesheet_bundle import BUNDLE_URI
+from coursekit.stylesheet_bundle import BUNDLE_URI, minify
 
 pytestmark = pytest.mark.slow
 
@@ -18,7 +18,7 @@ def test_pages_link_the_bundle_and_it_holds_every_stylesheet_in_order(built_site
     config = yaml_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     listed = [entry for entry in config.get("extra_css", []) if entry.startswith("assets/css/")]
     bundle = (built_site / BUNDLE_URI).read_text(encoding="utf-8")
-    positions = [bundle.find((REPO_ROOT / "docs" / entry).read_text(encoding="utf-8").strip()) for entry in listed]
+    positions = [bundle.find(minify((REPO_ROOT / "docs" / entry).read_text(encoding="utf-8"))) for entry in listed]
     assert all(position >= 0 for position in positions), dict(zip(listed, positions, strict=True))
     assert positions == sorted(positions), "the bundle changed the cascade order"
 
