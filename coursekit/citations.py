@@ -115,3 +115,26 @@ def write_csl(cache_dir: Path) -> Path:
     tmp.write_text(style, encoding="utf-8")
     tmp.replace(target)
     return target
+
+
+def short_label(bibliography: Bibliography, key: str) -> str:
+    """'Koremenos (2005), "Contracting Around International Uncertainty"': enough to recognise a work in a list
+    whose full references sit in the page's reference list and on the Bibliography page."""
+    entry = bibliography.data.entries[key]
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = [" ".join(p.last_names).replace("{", "").replace("}", "") for p in people]
+    if not names:
+        names = [entry.fields.get("organization") or entry.fields.get("institution") or entry.fields.get("journal", "")]
+    who = names[0] if len(names) == 1 else (" and ".join(names) if len(names) == 2 else f"{names[0]} et al.")
+    title = _plain(entry.fields.get("title", "")).rstrip(".")
+    return f"{who} ({entry.fields.get('year', 'n.d.')}), “{title}”"
+
+
+_TEX_PUNCTUATION = (("---", "—"), ("--", "–"), ("``", "‘"), ("''", "’"), ("“", "‘"), ("”", "’"), ("{", ""), ("}", ""))
+
+
+def _plain(tex: str) -> str:
+    """BibTeX title text as readers see it (dashes, quotes nested inside our double quotes, no braces)."""
+    for old, new in _TEX_PUNCTUATION:
+        tex = tex.replace(old, new)
+    return tex

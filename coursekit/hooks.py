@@ -17,9 +17,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import coursekit.features  # noqa: F401  (registers every feature's pages, markers and filters)
-from coursekit.bibliography.formatted import formatted_bibliography
 from coursekit.bibliography.plugin_cache import prime_bibtex_plugin
-from coursekit.citations import check_citations, write_csl
+from coursekit.citations import check_citations, short_label, write_csl
 from coursekit.content.load import CourseContent, load_content
 from coursekit.errors import ContentError, Problem
 from coursekit.instructors.assign_panel import assign_panel
@@ -96,6 +95,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def further_reading_labels(content: CourseContent) -> dict[str, str]:
+    """Short labels of every further-reading work, for the chapters' "Go further" boxes."""
+    keys = {key for chapter in content.chapters for key in chapter.further_reading}
+    return {key: short_label(content.bibliography, key) for key in keys}
+
+
 @event_priority(100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Chapters get their header and footer from front matter; every page gets acronym tooltips.
@@ -107,7 +112,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         "chapters/") else None
     if chapter is not None:
         markdown = render_chapter(chapter, content.glossary, assign_panel(chapter, content, config.site_url),
-                                  formatted_bibliography(content).references)
+                                  further_reading_labels(content))
     markdown = expand_markers(markdown, content, page.file.src_uri)
     return markdown + "\n\n" + abbreviations(content) + "\n"
 

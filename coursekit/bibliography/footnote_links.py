@@ -34,3 +34,31 @@ def link_footnotes_to_bibliography(html: str, src_uri: str, content: CourseConte
         return match.group(1) + link + match.group("end")
 
     return _FOOTNOTE_ITEM.sub(add_link, html)
+
+
+_BACKREF = re.compile(r'(?:&#160;)?<a class="footnote-backref" href="#fnref\d*:[^"]*" title="[^"]*">&#8617;</a>')
+_ITEM = re.compile(r'<li id="fn:[^"]*">.*?</li>', re.DOTALL)
+
+
+@html_filter
+def keep_first_backref(html: str, src_uri: str, content: CourseContent) -> str:
+    """A work cited thirty times gets thirty back-links; keep the first, as the page shows only that one.
+
+    The stylesheet hid the others already; dropping them from the HTML saves page weight on every chapter.
+    """
+    if 'class="footnote-backref"' not in html:
+        return html
+
+    def dedupe(item: re.Match[str]) -> str:
+        seen = False
+
+        def keep(backref: re.Match[str]) -> str:
+            nonlocal seen
+            if seen:
+                return ""
+            seen = True
+            return backref.group(0)
+
+        return _BACKREF.sub(keep, item.group(0))
+
+    return _ITEM.sub(dedupe, html)

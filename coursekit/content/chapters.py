@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from markdown.extensions.toc import slugify
@@ -69,18 +70,18 @@ class Chapter:
     def quiz_uri(self) -> str:
         return f"quizzes/chapter-{self.number}.md"
 
-    @property
+    @cached_property
     def heading_ids(self) -> dict[str, str]:
         """Heading id -> heading text, as the toc extension will render them."""
         return headings(self.body)
 
-    @property
+    @cached_property
     def words(self) -> int:
         """Words a student reads: the body and the rendered front matter."""
         parts = [self.body, *self.objectives, *self.key_points, *(d.question for d in self.discussion)]
         return sum(count_words(p) for p in parts)
 
-    @property
+    @cached_property
     def reading_minutes(self) -> int:
         return max(1, math.ceil(self.words / WORDS_PER_MINUTE))
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from coursekit.citations import Bibliography, check_citations, load_bibliography
 from coursekit.content.chapters import GLOSSARY_LINK, Chapter, cited_keys, load_chapters
@@ -25,6 +26,9 @@ class CourseContent:
     timeline: Timeline
     concept_map: ConceptMap
     bibliography: Bibliography
+    # Data derived once per load (e.g. the validated question banks), shared by the build's checkers and
+    # generators so nothing is parsed twice; not part of equality.
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def chapter(self, number: int) -> Chapter:
         for chapter in self.chapters:

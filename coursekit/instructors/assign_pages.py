@@ -21,7 +21,8 @@ TITLE_MAX = 120
 def data_script(content: CourseContent, src_uri: str) -> str:
     prefix = relative_prefix(src_uri)
     return (f'<script type="application/json" id="course-catalogue">'
-            f"{catalogue_json(catalogue(content), prefix)}</script>")
+            f"{catalogue_json(catalogue(content), prefix)}</script>"
+            f'\n<script src="{prefix}assets/js/assign.js" defer></script>')
 
 
 def _checkbox(name: str, value: str, label: str, note: str) -> str:

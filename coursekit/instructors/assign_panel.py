@@ -21,6 +21,16 @@ def site_url_for(site_url: str | None) -> Callable[[str], str]:
     return (lambda url: f"{base}/{url}") if base else (lambda url: url)
 
 
+# assign.js is needed on a chapter page only once an instructor opens the panel: loading it then keeps it out of
+# every student's page weight (the builder and assignment pages load it directly).
+LAZY_LOADER = (
+    '<script>document.querySelectorAll("details.course-assign").forEach(function (d) {'
+    ' d.addEventListener("toggle", function () { if (!d.open || window.courseAssignLoading) { return; }'
+    ' window.courseAssignLoading = true; var s = document.createElement("script");'
+    ' s.src = "../assets/js/assign.js"; document.head.appendChild(s); }); });</script>'
+)
+
+
 def indent(text: str, spaces: int = 4) -> str:
     pad = " " * spaces
     return "\n".join(pad + line if line else "" for line in text.splitlines())
@@ -45,4 +55,5 @@ def assign_panel(chapter: Chapter, content: CourseContent, site_url: str | None 
         f"    ```text\n{indent(text)}\n    ```\n\n"
         f"    To set several chapters with a title and a due date, use the "
         f"[assignment builder](../instructors/assign.md).\n\n"
+        f"{LAZY_LOADER}\n\n"
     )

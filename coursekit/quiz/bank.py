@@ -48,7 +48,14 @@ def load_banks(content: CourseContent) -> list[Bank]:
 
 
 def bank_problems(content: CourseContent) -> tuple[list[Bank], list[Problem]]:
-    """Banks that loaded cleanly, and every problem found in any bank."""
+    """Banks that loaded cleanly, and every problem found in any bank (parsed once per content load)."""
+    if "bank_problems" not in content.derived:
+        content.derived["bank_problems"] = _read_banks(content)
+    banks, problems = content.derived["bank_problems"]
+    return list(banks), list(problems)
+
+
+def _read_banks(content: CourseContent) -> tuple[list[Bank], list[Problem]]:
     quizzes = content.paths.quizzes
     problems: list[Problem] = []
     banks: list[Bank] = []

@@ -14,6 +14,8 @@ from coursekit.quiz.select import SITE_SEED, bank_items
 from coursekit.registry import generator
 
 SCRIPT = '<script src="../assets/js/quiz.js" defer></script>'
+# Only quiz pages load the widget's stylesheet (see coursekit/theme/main.html, front matter `stylesheets`).
+STYLESHEET = "assets/css/quiz.css"
 HOW_IT_WORKS = (
     "Choose or type your answer, then press **Check answer**: you get feedback on every option and a link to "
     "the section of the chapter the question tests. Your answers are kept in this browser only, so you can "
@@ -30,7 +32,8 @@ def quiz_pages(content: CourseContent) -> dict[str, str]:
 
 
 def _front_matter(title: str, description: str) -> str:
-    return f'---\ntitle: "{_yaml_text(title)}"\ndescription: "{_yaml_text(description)}"\n---\n\n'
+    return (f'---\ntitle: "{_yaml_text(title)}"\ndescription: "{_yaml_text(description)}"\n'
+            f"stylesheets: [{STYLESHEET}]\n---\n\n")
 
 
 def _yaml_text(text: str) -> str:

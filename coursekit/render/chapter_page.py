@@ -31,11 +31,12 @@ def header(chapter: Chapter, glossary: Glossary) -> str:
     )
 
 
-def further_item(key: str, references: Mapping[str, str] | None) -> str:
-    """One 'Go further' entry: the full formatted reference when known, else a citation, and its bibliography entry."""
-    reference = references.get(key) if references else None
-    text = f'<span class="bib-entry">{reference}</span>' if reference else f"[@{key}]"
-    return f"    - {text} [Bibliography entry](../bibliography.md#ref-{key})"
+def further_item(key: str, labels: Mapping[str, str] | None) -> str:
+    """One 'Go further' entry: author, year and title linked to its Bibliography entry (full reference, DOI)."""
+    label = labels.get(key) if labels else None
+    if label is None:
+        return f"    - [@{key}] — [Bibliography entry](../bibliography.md#ref-{key})"
+    return f'    - <span class="bib-entry">[{label}](../bibliography.md#ref-{key})</span>'
 
 
 def footer(chapter: Chapter, references: Mapping[str, str] | None = None) -> str:
@@ -65,6 +66,6 @@ def render_chapter(
 ) -> str:
     """The whole Markdown of a chapter page, front matter excluded (MkDocs already read it).
 
-    `formatted` maps bib keys to formatted references, so "Go further" shows full references.
+    `formatted` maps bib keys to short labels (author, year, title) for the "Go further" box.
     """
     return header(chapter, glossary) + chapter.body.strip() + footer(chapter, formatted) + extra_panels + references()
