@@ -27,8 +27,8 @@ class CourseContent:
     concept_map: ConceptMap
     bibliography: Bibliography
     # Data derived once per load (e.g. the validated question banks), shared by the build's checkers and
-    # generators so nothing is parsed twice; not part of equality.
-    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # generators so nothing is parsed twice; not part of equality, and fresh in every copy (dataclasses.replace).
+    derived: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def chapter(self, number: int) -> Chapter:
         for chapter in self.chapters:

@@ -22,7 +22,7 @@ def data_script(content: CourseContent, src_uri: str) -> str:
     prefix = relative_prefix(src_uri)
     return (f'<script type="application/json" id="course-catalogue">'
             f"{catalogue_json(catalogue(content), prefix)}</script>"
-            f'\n<script src="{prefix}assets/js/assign.js" defer></script>')
+            f'\n<script id="course-assign-script" src="{prefix}assets/js/assign.js" defer></script>')
 
 
 def _checkbox(name: str, value: str, label: str, note: str) -> str:

@@ -77,6 +77,11 @@ def _body(item: Item, with_answers: bool) -> str:
     raise ValueError(f"unknown item type {item.type!r}")
 
 
+def tested_section(item: Item) -> str:
+    """The key's pointer to what an item tests: 'Tests: chapter 4, section #broker-a-deal'."""
+    return f"Tests: chapter {item.chapter_number}" + (f", section #{item.anchor_id}" if item.anchor_id else "")
+
+
 def _key(item: Item) -> str:
     lines = [f"<p><strong>Answer:</strong> {escape(item.answer_text())}</p>"]
     for option in item.options:
@@ -84,7 +89,6 @@ def _key(item: Item) -> str:
         lines.append(f"<p>{mark}: {escape(sentence(option.text))} {escape(option.feedback)}</p>")
     if item.feedback:
         lines.append(f"<p>{escape(item.feedback)}</p>")
-    section = f"chapter {item.chapter_number}" + (f", section #{item.anchor_id}" if item.anchor_id else "")
     concept = f" · concept: {escape(item.concept)}" if item.concept else ""
-    lines.append(f"<p>Tests: {escape(section)}{concept}</p>")
+    lines.append(f"<p>{escape(tested_section(item))}{concept}</p>")
     return f'<div class="cq-ws-answer">{"".join(lines)}</div>'

@@ -6,7 +6,7 @@ from html import escape
 
 from coursekit.content.load import CourseContent
 
-WIDTH, BOX_W, BOX_H, GAP = 520, 260, 52, 78
+WIDTH, BOX_W, BOX_H, GAP = 600, 310, 52, 78
 
 
 def _label_lines(text: str, limit: int = 30) -> list[str]:
@@ -72,8 +72,8 @@ def render_concept_map_page(content: CourseContent) -> str:
         "---\ntitle: Concept map\n"
         "description: One diagram of how the essay's concepts lead into each other, with a text alternative.\n"
         "---\n\n# Concept map\n\n"
-        "The essay's argument moves through five ideas, each prepared by the one before. Select a box to read "
-        "its glossary entry.\n\n"
+        "The essay's argument moves through five ideas, each prepared by the one before. Each box names a concept "
+        "defined in the glossary (on screen, the box links to its entry).\n\n"
         f'<figure class="concept-map">\n{render_svg(content)}\n'
         "<figcaption>From externalization to reverse diffusion: the essay's chain of concepts.</figcaption>\n"
         "</figure>\n\n"

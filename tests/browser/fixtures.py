@@ -6,10 +6,6 @@ server and one browser per session.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import socket
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,23 +14,13 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, sync_playwright
 
+from coursekit.bench.server import serve_site
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 # Schemes that never leave the page: inline data, object URLs, the blank page.
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def free_port() -> int:
-    """A TCP port nothing listens on right now, on 127.0.0.1."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -46,16 +32,10 @@ def chromium_path() -> Path:
 
 @pytest.fixture(scope="session")
 def site_server(built_site: Path) -> Iterator[str]:
-    """The built site served by http.server on a free 127.0.0.1 port; yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """The built site served on a free 127.0.0.1 port the way a static host serves it (gzip, Cache-Control),
+    with the same server the benchmark uses; yields the base URL ending in '/'."""
+    with serve_site(built_site) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")
