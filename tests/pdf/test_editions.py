@@ -9,7 +9,7 @@ import pytest
 
 from coursekit.content.load import CourseContent
 from coursekit.quiz.model import Item
-from coursekit.quiz.worksheet import tested_section
+from coursekit.quiz.worksheet import tested_section as key_section_line
 from tests.pdf.conftest import PdfBuild
 from tests.pdf.pdftools import pdf_fonts, pdf_info, pdf_outline, squeeze
 
@@ -41,7 +41,7 @@ def bibliography_entries(site: Path) -> list[str]:
 
 def key_texts(items: list[Item]) -> list[str]:
     """What only an answer key prints: each item's answer line and the section it tests."""
-    return [f"Answer: {i.answer_text()}" for i in items] + [tested_section(i) for i in items]
+    return [f"Answer: {i.answer_text()}" for i in items] + [key_section_line(i) for i in items]
 
 
 def test_progress_is_reported_per_stage_and_chapter(pdf_build: PdfBuild, content: CourseContent) -> None:
