@@ -18,11 +18,11 @@ from mkdocs.structure.pages import Page
 
 import coursekit.features  # noqa: F401  (registers every feature's pages, markers and filters)
 from coursekit.bibliography.plugin_cache import prime_bibtex_plugin
-from coursekit.citations import check_citations, short_label, write_csl
+from coursekit.citations import short_label, write_csl
 from coursekit.content.load import CourseContent, load_content
 from coursekit.errors import ContentError, Problem
 from coursekit.instructors.assign_panel import assign_panel
-from coursekit.markers import check_markers, expand_markers
+from coursekit.markers import expand_markers
 from coursekit.paths import project_paths
 from coursekit.registry import CHECKERS, FILES_FILTERS, HTML_FILTERS, OUTPUT_FILTERS
 from coursekit.render.chapter_page import render_chapter
@@ -44,19 +44,6 @@ def _fail(problems: list[Problem]) -> None:
     raise PluginError("Course content has problems:\n" + "\n".join(f"  {p}" for p in problems))
 
 
-def _check_docs_citations(content: CourseContent) -> list[Problem]:
-    """Unknown citation keys and markers anywhere in docs/, with file and line (the plugin would only warn)."""
-    keys = set(content.bibliography.keys)
-    problems: list[Problem] = []
-    for path in sorted(content.paths.docs.rglob("*.md")):
-        if "_data" in path.parts:
-            continue
-        text = path.read_text(encoding="utf-8")
-        problems += check_citations(text, path, keys)
-        problems += check_markers(text, path)
-    return problems
-
-
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate all content; point mkdocs-bibtex at the CSL style written out here."""
@@ -65,7 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         content = load_content(paths)
     except ContentError as exc:
         _fail(exc.problems)
-    problems = _check_docs_citations(content)
+    problems: list[Problem] = []
     for checker in CHECKERS:
         try:
             problems += checker(content)
