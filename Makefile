@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: setup serve site test lint check pdf instructor bench clean lock
+.PHONY: setup serve site test test-fast lint check pdf instructor bench clean lock
 
 $(PY_STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,11 +32,21 @@ serve: site
 site: setup
 	$(BIN)/mkdocs build --strict --clean
 
+# Tests run on every core (pytest-xdist); the site is built once and shared, PDF and browser tests keep one
+# worker each (--dist loadgroup, see tests/conftest.py).
+PYTEST_PARALLEL ?= -n auto --dist loadgroup
+
 ## make test: the whole suite (unit, build, browser, PDF, quality gates)
 test: setup
 	$(BIN)/ruff check coursekit tests
 	$(BIN)/course check
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_PARALLEL)
+
+## make test-fast: everything but the browser and PDF tests, for the edit-test loop
+test-fast: setup
+	$(BIN)/ruff check coursekit tests
+	$(BIN)/course check
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not browser and not pdf"
 
 check: setup
 	$(BIN)/course check
@@ -44,9 +54,11 @@ check: setup
 lint: setup
 	$(BIN)/ruff check coursekit tests
 
-## make pdf: dist/course-student.pdf, dist/course-instructor.pdf, dist/course-site.zip
+## make pdf: dist/course-student.pdf, dist/course-instructor.pdf, dist/course-student.epub, dist/chapters/*.pdf,
+## dist/course-site.zip
+# SITE_URL: the published address printed on the covers (CI passes the Pages URL); default: site_url in mkdocs.yml
 pdf: site
-	$(BIN)/course pdf --site site --out dist
+	$(BIN)/course pdf --site site --out dist $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 ## make instructor: answer keys, exam items and LMS exports in dist/instructor/
 instructor: setup

@@ -15,11 +15,14 @@ class Problem:
     line: int | None
     problem: str
     item: str | None = None
+    # A warning is listed but does not fail `course check` or the build (e.g. one item whose key is longest).
+    warning: bool = False
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
         what = f"[{self.item}] " if self.item else ""
-        return f"{where}: {what}{self.problem}"
+        kind = "warning: " if self.warning else ""
+        return f"{where}: {kind}{what}{self.problem}"
 
 
 class ContentError(Exception):

@@ -1,4 +1,9 @@
-"""YAML loading that remembers line numbers, so validation errors can point at the right line."""
+"""YAML loading that remembers line numbers, so validation errors can point at the right line.
+
+Content YAML may not use aliases (`*name`, `<<: *name`): a few hundred bytes of nested aliases expand into
+billions of nodes (a "billion laughs" bomb), and the course's data never needs them. The text is scanned for
+alias events before anything is constructed, so refusing one costs no more than parsing the file.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from coursekit.content.source_file import read_source
 from coursekit.errors import ContentError, Problem
 
 
@@ -62,8 +68,27 @@ def line_of(value: Any, default: int | None = None) -> int | None:
     return getattr(value, "line", None) or default
 
 
+def alias_problems(text: str, path: Path, line_offset: int = 0) -> list[Problem]:
+    """Every alias in the text, with its line (syntax errors are left to the loader, which reports them)."""
+    problems = []
+    try:
+        for event in yaml.parse(text, Loader=_SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1 + line_offset if event.start_mark else None
+                problems.append(Problem(path, line, f"YAML alias '*{event.anchor}': aliases are not allowed in "
+                                                    "content files (write the value out in full)"))
+                if len(problems) >= 20:
+                    break
+    except yaml.YAMLError:
+        return []
+    return problems
+
+
 def load_yaml_text(text: str, path: Path, line_offset: int = 0) -> Any:
-    """Parse YAML text; a syntax error becomes a ContentError naming file and line."""
+    """Parse YAML text; a syntax error or an alias becomes a ContentError naming file and line."""
+    aliases = alias_problems(text, path, line_offset)
+    if aliases:
+        raise ContentError(aliases)
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
@@ -87,9 +112,5 @@ def _shift_lines(value: Any, offset: int) -> None:
 
 
 def load_yaml_file(path: Path) -> Any:
-    """Read and parse a YAML file with line numbers."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ContentError([Problem(path, None, f"cannot read file: {exc.strerror}")]) from exc
-    return load_yaml_text(text, path)
+    """Read (UTF-8, size limit, see content.source_file) and parse a YAML file with line numbers."""
+    return load_yaml_text(read_source(path), path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coursekit.html_whitespace import strip_indentation
+from coursekit.site.html_whitespace import strip_indentation
 
 
 def test_indentation_is_removed_outside_pre() -> None:

@@ -9,7 +9,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from coursekit.paths import REPO_ROOT
-from coursekit.stylesheet_bundle import BUNDLE_URI, minify
+from coursekit.site.stylesheet_bundle import BUNDLE_URI, minify
 
 pytestmark = pytest.mark.slow
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coursekit.stylesheet_bundle import minify
+from coursekit.site.stylesheet_bundle import minify
 
 
 def test_comments_and_layout_whitespace_go() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coursekit.theme_fixes import SEARCH_DIALOG_NAME, fix_stock_markup
+from coursekit.site.theme_fixes import SEARCH_DIALOG_NAME, fix_stock_markup
 
 
 def test_autocomplete_is_dropped_from_checkboxes_only() -> None:

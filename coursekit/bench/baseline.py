@@ -33,6 +33,16 @@ def _absolute_snippets(extensions: list[Any], root: Path) -> list[Any]:
     return fixed
 
 
+def _copy_generated_files(site: Path, docs: Path) -> None:
+    """Files the course's features generate into the site (e.g. reference downloads), so the pages' links resolve."""
+    for path in site.rglob("*"):
+        relative = path.relative_to(site)
+        if (path.is_file() and path.suffix != ".html" and relative.parts[0] not in {"assets", "search"}
+                and not (docs / relative).exists()):
+            (docs / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, docs / relative)
+
+
 def make_plain_project(root: Path, target: Path) -> Path:
     """Materialise the baseline project under `target`; returns its config file."""
     docs = target / "docs"
@@ -43,6 +53,7 @@ def make_plain_project(root: Path, target: Path) -> Path:
     )
     if result.returncode != 0:
         raise CommandFailed(f"capturing the final Markdown failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    _copy_generated_files(target / "site", docs)
     config = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     theme = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
     plain = {key: value for key, value in config.items()

@@ -27,12 +27,20 @@ class CapturePlugin(BasePlugin):
 
     @event_priority(-1000)
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
-        meta = {key: value for key, value in page.meta.items() if isinstance(value, str | int | float | bool | list)}
+        meta = {key: _plain(value) for key, value in page.meta.items()
+                if isinstance(value, str | int | float | bool | list)}
         front = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n" if meta else ""
         path = self.target / page.file.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(front + markdown, encoding="utf-8")
         return markdown
+
+
+def _plain(value: Any) -> Any:
+    """Front-matter values as plain YAML types (a title may be a str subclass such as markupsafe.Markup)."""
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return str(value) if isinstance(value, str) else value
 
 
 def capture(config_file: Path, docs_out: Path, site_out: Path) -> None:

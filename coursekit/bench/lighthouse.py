@@ -1,4 +1,5 @@
-"""Lighthouse mobile scores (the `lighthouse` npm package pinned in bench/package.json), median of three runs."""
+"""Lighthouse mobile scores (the `lighthouse` npm package pinned in bench/package.json), median of three runs;
+the course and the plain-Material build of the same page are measured in the same run, alternately."""
 
 from __future__ import annotations
 
@@ -52,3 +53,16 @@ def lighthouse_scores(cli: Path, url: str, runs: int = 3) -> tuple[dict[str, flo
     results = [lighthouse_run(cli, url) for _ in range(runs)]
     medians = {name: statistics.median(scores[name] for scores, _ in results) for name in CATEGORIES}
     return medians, sorted(set().union(*(failing for _, failing in results)))
+
+
+def lighthouse_side_by_side(cli: Path, urls: dict[str, str], runs: int = 3) -> dict[str, tuple[dict[str, float],
+                                                                                          list[str]]]:
+    """Median scores for several sites' same page, runs alternated (course, plain, course, ...) so that every site
+    sees the same machine load; name -> (medians, audits short in any run)."""
+    results: dict[str, list[tuple[dict[str, float], set[str]]]] = {name: [] for name in urls}
+    for _ in range(runs):
+        for name, url in urls.items():
+            results[name].append(lighthouse_run(cli, url))
+    return {name: ({category: statistics.median(scores[category] for scores, _ in found) for category in CATEGORIES},
+                   sorted(set().union(*(failing for _, failing in found))))
+            for name, found in results.items()}

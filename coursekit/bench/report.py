@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+from coursekit.safe_output import output_files
 
 
 @dataclass(frozen=True)
@@ -37,20 +38,23 @@ def plain_table(rows: list[Row]) -> str:
                      for row in table) + "\n"
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+def result_files(out: Path) -> list[str]:
+    """The names `course bench --out` writes: the JSON file and the Markdown table beside it."""
+    return [out.name, out.with_suffix(".md").name]
 
 
-def write_results(out: Path, figures: dict[str, Any], rows: list[Row], notes: list[str]) -> Path:
-    """bench/results.json (figures, rows, notes) and bench/results.md next to it; returns the .md path."""
-    _write_atomically(out, json.dumps({"figures": figures, "table": [asdict(r) for r in rows], "notes": notes},
-                                      indent=2, ensure_ascii=False) + "\n")
+def write_results(out: Path, root: Path, figures: dict[str, Any], rows: list[Row], notes: list[str]) -> Path:
+    """bench/results.json (figures, rows, notes) and bench/results.md next to it; returns the .md path.
+
+    Through `output_files`: each replaces only a file an earlier `course bench` wrote, or git's unchanged copy.
+    """
     markdown = out.with_suffix(".md")
     body = "# Benchmark results\n\n" + markdown_table(rows)
     if notes:
         body += "\n" + "\n".join(f"- {note}" for note in notes) + "\n"
-    _write_atomically(markdown, body)
+    with output_files(out.parent, "bench", root, expected=result_files(out)) as stage:
+        (stage / out.name).write_text(json.dumps({"figures": figures, "table": [asdict(r) for r in rows],
+                                                  "notes": notes}, indent=2, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+        (stage / markdown.name).write_text(body, encoding="utf-8")
     return markdown

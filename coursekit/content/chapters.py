@@ -11,6 +11,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from coursekit.content.fields import FieldReader
+from coursekit.content.source_file import read_source
 from coursekit.errors import ContentError, Problem, raise_if_any
 from coursekit.yamlio import load_yaml_text
 
@@ -97,8 +98,10 @@ def headings(markdown: str) -> dict[str, str]:
 
 
 def count_words(markdown: str) -> int:
-    """Words of prose, leaving out citation keys, link targets and Markdown punctuation."""
-    text = CITATION_BLOCK.sub(" ", markdown)
+    """Words of prose, leaving out citation keys, link targets, Markdown punctuation and HTML comments (page
+    markers such as `<!-- course:locator-map -->` are instructions to the build, not words a student reads)."""
+    text = re.sub(r"<!--.*?-->", " ", markdown, flags=re.DOTALL)
+    text = CITATION_BLOCK.sub(" ", text)
     text = re.sub(r"\]\([^)]*\)", "]", text)
     text = re.sub(r"\{[^}]*\}", " ", text)
     return len(re.findall(r"[A-Za-zÀ-ÿ0-9]+(?:['’-][A-Za-zÀ-ÿ0-9]+)*", text))
@@ -126,7 +129,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
 
 def load_chapter(path: Path) -> Chapter:
     """Load and validate one chapter file."""
-    meta, body, body_line = split_front_matter(path.read_text(encoding="utf-8"), path)
+    meta, body, body_line = split_front_matter(read_source(path), path)
     problems: list[Problem] = []
     f = FieldReader(meta, path, problems)
     discussion = []

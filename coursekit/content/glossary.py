@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from coursekit.content.fields import FieldReader
+from coursekit.content.ids import read_id
 from coursekit.errors import Problem, raise_if_any
 from coursekit.yamlio import line_of, load_yaml_file
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SHORT_LIMIT = 160
 
 
@@ -26,6 +25,7 @@ class Term:
     related: tuple[str, ...]
     abbr: str | None
     line: int | None
+    correction: str | None = None  # a docs/_data/corrections.yml id shown with the entry
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Glossary:
         return [t.id for t in self.terms]
 
 
-def load_glossary(path: Path, chapter_count: int = 6) -> Glossary:
+def load_glossary(path: Path, chapter_count: int | None) -> Glossary:
     """Load and validate the glossary; every problem is reported at once."""
     data = load_yaml_file(path)
     problems: list[Problem] = []
@@ -60,17 +60,12 @@ def load_glossary(path: Path, chapter_count: int = 6) -> Glossary:
     for raw in data:
         item = raw.get("id") if isinstance(raw, dict) else None
         f = FieldReader(raw, path, problems, item=str(item) if item else None)
-        term_id = f.text("id")
-        if term_id and not ID_PATTERN.match(term_id):
-            f.fail(f"id '{term_id}' must be lower-case words joined by hyphens")
-        if term_id in seen:
-            f.fail(f"duplicate id '{term_id}' (first on line {seen[term_id]})")
-        seen[term_id] = line_of(raw)
+        term_id = read_id(f, seen, line_of(raw))
         short = f.text("short")
         if len(short) > SHORT_LIMIT:
             f.fail(f"'short' has {len(short)} characters, at most {SHORT_LIMIT}")
         chapter = f.integer("chapter")
-        if chapter and not 1 <= chapter <= chapter_count:
+        if chapter and chapter_count is not None and not 1 <= chapter <= chapter_count:
             f.fail(f"chapter {chapter} does not exist (1-{chapter_count})")
         abbr = f.text("abbr", required=False) or None
         terms.append(
@@ -83,6 +78,7 @@ def load_glossary(path: Path, chapter_count: int = 6) -> Glossary:
                 related=tuple(f.texts("related", required=False)),
                 abbr=abbr,
                 line=line_of(raw),
+                correction=f.text("correction", required=False) or None,
             )
         )
     ids = {t.id for t in terms}

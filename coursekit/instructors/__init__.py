@@ -1,12 +1,4 @@
-"""The instructor kit: guide pages, assignment panels and builder, handouts, answer keys, LMS exports, variants.
+"""Instructors' resources: answer keys, LMS exports (Moodle XML, GIFT, QTI), handouts, rosters, staged output.
 
-Importing the package registers its generators, markers and commands (coursekit.features imports it).
+Their pages live in coursekit/pages/instructors/ and their commands in coursekit/cli/ (assign, export, variants).
 """
-
-from coursekit.instructors import (  # noqa: F401
-    assign_command,
-    assign_pages,
-    export_command,
-    guide_pages,
-    variants,
-)

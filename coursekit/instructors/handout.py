@@ -10,9 +10,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from coursekit.instructors.announcement import long_date
-from coursekit.instructors.catalogue import AssignableChapter, Catalogue
 from coursekit.instructors.document import Block, Bullets, Heading, Link, Para
+from coursekit.pages.instructors.announcement import long_date
+from coursekit.pages.instructors.catalogue import AssignableChapter, Catalogue
 
 DEFAULT_TITLE = "Reading assignment"
 

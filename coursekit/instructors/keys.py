@@ -6,20 +6,19 @@ does, with the right answers marked and the feedback underneath. Every page says
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import string
 from html import escape
 
+from coursekit.csv_output import csv_text
 from coursekit.instructors.document import to_html_page
 from coursekit.instructors.quiz_sets import QuizSet
+from coursekit.print.quiz_worksheet import render_worksheet_html
 from coursekit.quiz.model import Bank, Item
-from coursekit.quiz.worksheet import render_worksheet_html
 
 PRIVATE = "Instructors only: keep this file out of the course website and away from students."
-KEY_COLUMNS = ("quiz", "use", "number", "id", "type", "concept", "anchor", "stem", "options", "answer_letters",
-               "answer")
+KEY_COLUMNS = ("quiz", "use", "number", "id", "type", "level", "concept", "anchor", "stem", "options",
+               "answer_letters", "answer")
 WORKSHEET_CSS = """
 body { font-family: "Source Serif 4", Georgia, serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
   line-height: 1.45; color: #111; }
@@ -65,13 +64,10 @@ def option_list(item: Item) -> str:
 
 
 def key_csv(quiz_set: QuizSet) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(KEY_COLUMNS)
-    for number, item in enumerate(quiz_set.items, start=1):
-        writer.writerow([quiz_set.bank.quiz, quiz_set.use, number, item.id, item.type, item.concept or "", item.anchor,
-                         item.stem, option_list(item), letters(item), item.answer_text()])
-    return out.getvalue()
+    return csv_text(KEY_COLUMNS, ([quiz_set.bank.quiz, quiz_set.use, number, item.id, item.type, item.level or "",
+                                   item.concept or "", item.anchor, item.stem, option_list(item), letters(item),
+                                   item.answer_text()]
+                                  for number, item in enumerate(quiz_set.items, start=1)))
 
 
 def worksheet_fragment(bank: Bank, items: list[Item], with_answers: bool) -> str:

@@ -32,9 +32,12 @@ def _common(question: ET.Element, item: Item) -> None:
     ET.SubElement(question, "penalty").text = "0"
     ET.SubElement(question, "hidden").text = "0"
     ET.SubElement(question, "idnumber").text = item.id
-    if item.concept:
+    labels = [f"concept:{item.concept}"] if item.concept else []
+    labels += [f"level:{item.level}"] if item.level else []
+    if labels:
         tags = ET.SubElement(question, "tags")
-        ET.SubElement(ET.SubElement(tags, "tag"), "text").text = f"concept:{item.concept}"
+        for label in labels:
+            ET.SubElement(ET.SubElement(tags, "tag"), "text").text = label
 
 
 def _answer(question: ET.Element, fraction: str, text: str, feedback: str = "", html: bool = True) -> None:

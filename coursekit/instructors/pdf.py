@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from coursekit.pdf.fonts import font_face_css
+from coursekit.print.fonts import font_face_css
 
 PAGE_CSS = """
 @page { size: A4; margin: 20mm 20mm 22mm;

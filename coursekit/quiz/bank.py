@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,8 @@ import jsonschema
 
 from coursekit.content.load import CourseContent
 from coursekit.errors import ContentError, Problem
-from coursekit.quiz.model import QUIZ_IDS, Bank, GenerateRequest, Item, Option, Pair
+from coursekit.exam.store import exam_dir, plain_path
+from coursekit.quiz.model import Bank, GenerateRequest, Item, Option, Pair, quiz_ids
 from coursekit.quiz.schema import TYPE_FIELDS, bank_schema
 from coursekit.yamlio import LineDict, line_of, load_yaml_file
 
@@ -34,9 +36,9 @@ _PATTERN_HINTS = {
 }
 
 
-def bank_paths(quizzes_dir: Path) -> list[Path]:
-    """The bank files, in quiz order (chapter-1 .. chapter-6, final)."""
-    return [quizzes_dir / f"{quiz}.yml" for quiz in QUIZ_IDS]
+def bank_paths(quizzes_dir: Path, chapter_count: int) -> list[Path]:
+    """The bank files, in quiz order (chapter-1 .. chapter-N, final): one per chapter of the course."""
+    return [quizzes_dir / f"{quiz}.yml" for quiz in quiz_ids(chapter_count)]
 
 
 def load_banks(content: CourseContent) -> list[Bank]:
@@ -49,38 +51,87 @@ def load_banks(content: CourseContent) -> list[Bank]:
 
 def bank_problems(content: CourseContent) -> tuple[list[Bank], list[Problem]]:
     """Banks that loaded cleanly, and every problem found in any bank (parsed once per content load)."""
-    if "bank_problems" not in content.derived:
-        content.derived["bank_problems"] = _read_banks(content)
-    banks, problems = content.derived["bank_problems"]
+    banks, problems = content.question_banks
     return list(banks), list(problems)
 
 
-def _read_banks(content: CourseContent) -> tuple[list[Bank], list[Problem]]:
+# A bank ten times the largest today; with the file-size limit (content.source_file) it bounds a quiz page.
+MAX_BANK_ITEMS = 200
+
+
+def read_banks(content: CourseContent) -> tuple[list[Bank], list[Problem]]:
     quizzes = content.paths.quizzes
     problems: list[Problem] = []
     banks: list[Bank] = []
     seen_ids: dict[str, tuple[Path, int | None]] = {}
-    for path in bank_paths(quizzes):
+    for path in bank_paths(quizzes, len(content.chapters)):
         if not path.is_file():
             problems.append(Problem(path, None, "missing question bank (see CONTRIBUTING.md, 'Question banks')"))
             continue
-        found: list[Problem] = []
-        try:
-            data = load_yaml_file(path)
-        except ContentError as exc:
-            problems += exc.problems
-            continue
-        data = _normalize_keys(data)
-        found += schema_problems(data, path)
-        found += semantic_problems(data, path, content, seen_ids)
-        problems += sorted(found, key=lambda p: p.line or 0)
-        if not found:
-            banks.append(build_bank(data, path))
-    expected = {p.name for p in bank_paths(quizzes)}
+        public, found = _read_bank_file(path, content, seen_ids, "practice")
+        problems += found
+        exam_path = plain_path(quizzes, path.stem)
+        exam = None
+        if exam_path.is_file():
+            exam, found = _read_bank_file(exam_path, content, seen_ids, "exam")
+            problems += found
+        if public is not None and (exam is not None or not exam_path.is_file()):
+            banks.append(merge_exam_bank(public, exam))
+    expected = {p.name for p in bank_paths(quizzes, len(content.chapters))}
     for stray in sorted(quizzes.glob("*.y*ml")):
         if stray.name not in expected:
             problems.append(Problem(stray, None, f"unknown bank file: banks are named {', '.join(sorted(expected))}"))
+    exam_folder = exam_dir(quizzes)
+    for stray in sorted(exam_folder.glob("*.y*ml")) if exam_folder.is_dir() else ():
+        if stray.name not in expected:
+            problems.append(Problem(stray, None, "unknown exam bank file: exam banks are named "
+                                    f"{', '.join(sorted(expected))}"))
     return banks, problems
+
+
+def _read_bank_file(path: Path, content: CourseContent, seen_ids: dict[str, tuple[Path, int | None]],
+                    only_use: str) -> tuple[Bank | None, list[Problem]]:
+    """One bank file, validated; `only_use` is the one `use` its items may have (exam items live apart)."""
+    try:
+        data = load_yaml_file(path)
+    except ContentError as exc:
+        return None, exc.problems
+    items = data.get("items") if isinstance(data, dict) else None
+    if isinstance(items, list) and len(items) > MAX_BANK_ITEMS:
+        return None, [Problem(path, line_of(items), f"the bank has {len(items)} items; a bank may hold at most "
+                                                    f"{MAX_BANK_ITEMS} (see CONTRIBUTING.md, 'Limits')")]
+    data = _normalize_keys(data)
+    found = schema_problems(data, path)
+    found += semantic_problems(data, path, content, seen_ids)
+    found += _use_problems(data, path, only_use)
+    if found:
+        return None, sorted(found, key=lambda p: p.line or 0)
+    return build_bank(data, path), []
+
+
+def _use_problems(data: Any, path: Path, only_use: str) -> list[Problem]:
+    """Exam items only in the sealed exam banks, practice items only in the public ones."""
+    if not isinstance(data, dict):
+        return []
+    where = {"practice": f"the public bank quizzes/{path.stem}.yml",
+             "exam": f"the exam bank quizzes/exam/{path.stem}.yml (sealed, see CONTRIBUTING.md, 'Exam banks')"}
+    out = []
+    items = data.get("items")
+    for raw in items if isinstance(items, list) else []:
+        use = raw.get("use") if isinstance(raw, dict) else None
+        if isinstance(use, str) and use in where and use != only_use:
+            article = "an" if use == "exam" else "a"
+            item_id = raw.get("id")
+            out.append(Problem(path, line_of(raw), f"{article} {use} item belongs in {where[use]}, not here",
+                               item_id if isinstance(item_id, str) else None))
+    return out
+
+
+def merge_exam_bank(public: Bank, exam: Bank | None) -> Bank:
+    """The quiz as one bank: the public file's practice items, then the exam file's items."""
+    if exam is None:
+        return public
+    return replace(public, items=public.items + exam.items, generate=public.generate + exam.generate)
 
 
 def _normalize_keys(value: Any) -> Any:
@@ -172,7 +223,7 @@ def semantic_problems(data: Any, path: Path, content: CourseContent,
         return []
     problems: list[Problem] = []
     quiz = data.get("quiz")
-    if isinstance(quiz, str) and quiz in QUIZ_IDS and quiz != path.stem:
+    if isinstance(quiz, str) and quiz in quiz_ids(len(content.chapters)) and quiz != path.stem:
         problems.append(Problem(path, line_of(data, 1), f"quiz '{quiz}' does not match the file name '{path.name}'"))
     chapter = int(path.stem.removeprefix("chapter-")) if path.stem.startswith("chapter-") else None
     items = data.get("items")
@@ -286,8 +337,9 @@ def build_item(raw: dict, quiz: str, path: Path) -> Item:
             fields["pairs"] = tuple(Pair(_text(p["left"]), _text(p["right"])) for p in raw["pairs"])
         else:
             fields["accepted"] = tuple(_text(a) for a in raw["accepted"])
-    return Item(id=raw["id"], type=item_type, use=raw["use"], quiz=quiz, stem=_text(raw["stem"]),
-                concept=raw["concept"], anchor=raw["anchor"], path=path, line=line_of(raw), **fields)
+    return Item(id=raw["id"], type=item_type, use=raw["use"], level=raw["level"], quiz=quiz,
+                stem=_text(raw["stem"]), concept=raw["concept"], anchor=raw["anchor"], path=path,
+                line=line_of(raw), **fields)
 
 
 def _text(value: Any) -> str:

@@ -4,22 +4,30 @@ Generators (the `generator:` of a bank's `generate:` entry):
 
 - `term-definition`: a matching item, terms -> short definitions.
 - `definition-term`: a single-choice item, which term a short definition describes.
-- `timeline-order`: an ordering item, events in date order (distinct years, so the order is unambiguous).
-- `event-date`: a single-choice item, when an event happened.
-- `event-actor`: a single-choice item, which actor the timeline names for an event.
+- `timeline-order`: an ordering item, events in date order. Dates are ranges ("late 1990s" is 1996-1999, "2019"
+  the whole year), events whose ranges overlap are never ordered against each other, events whose date the
+  essay does not give (a `when` with a note in brackets, e.g. "2021 (before May)") are left out, and the
+  feedback names every event's section.
+- `event-date`: a single-choice item, when an event happened (events the essay dates only).
+- `event-actor`: a single-choice item, which actor the timeline names for an event; a wrong answer is never
+  a member of a group that took part, nor a group that includes one (`quizzes/generators.toml`).
 
 Subjects come from the bank's chapter (all chapters for `final`); distractors come from the same data set,
-the closest first (related terms, then the same chapter). A seeded `random.Random` makes every choice, so a
-seed always gives the same items, and no subject is used twice by one generator in one bank (practice and
-exam items never share a subject). `capacity()` says how many items a generator can make for a bank.
+the closest first (related terms, then the same chapter); definition-term draws them from the term's own
+category (`quizzes/generators.toml`) and skips definitions that name one of them. A seeded `random.Random`
+makes every choice, so a seed always gives the same items, and no subject is used twice by one generator in
+one bank. Generated items are practice only (level `remember`). `capacity()` says how many items a generator
+can make for a bank.
 """
 
 from __future__ import annotations
 
 import random
 import re
+import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from coursekit.content.chapters import EXPLICIT_ID, GLOSSARY_LINK, HEADING
 from coursekit.content.glossary import Term
@@ -31,6 +39,52 @@ CHOICES = 4  # options of a generated single-choice item
 MATCH_PAIRS = 4
 ORDER_EVENTS = 4
 MIN_GROUP = 3  # the fewest pairs / events a matching or ordering item may have
+DATA_FILE = "generators.toml"
+# Generated items ask for recognition or recall of the course's data: level `remember` (see item_writing.py).
+GENERATED_LEVEL = "remember"
+
+
+@dataclass(frozen=True)
+class GeneratorData:
+    """`quizzes/generators.toml`: actor groups (event-actor) and term categories (definition-term)."""
+
+    members: dict[str, frozenset[str]]
+    categories: dict[str, str]
+
+    def category(self, term_id: str) -> str:
+        return self.categories.get(term_id, "concept")
+
+    def descendants(self, actor: str) -> set[str]:
+        """Every member of a group, through nested groups."""
+        out: set[str] = set()
+        todo = list(self.members.get(actor, ()))
+        while todo:
+            member = todo.pop()
+            if member not in out:
+                out.add(member)
+                todo += self.members.get(member, ())
+        return out
+
+    def related_actors(self, actor: str) -> set[str]:
+        """The actor, the groups it belongs to and its members: none of them may be a wrong answer next to it."""
+        ancestors = {group for group in self.members if actor in self.descendants(group)}
+        return {actor} | ancestors | self.descendants(actor)
+
+
+def load_generator_data(quizzes_dir: Path) -> GeneratorData:
+    """Read `quizzes/generators.toml`; a missing or malformed file is a ValueError naming it."""
+    path = quizzes_dir / DATA_FILE
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"{path}: {exc}") from exc
+    groups = data.get("actor_groups", {})
+    categories = {term: name for name, terms in data.get("term_categories", {}).items() for term in terms}
+    return GeneratorData({g: frozenset(m) for g, m in groups.items()}, categories)
+
+
+def generator_data(content: CourseContent) -> GeneratorData:
+    return content.quiz_generator_data
 
 
 @dataclass(frozen=True)
@@ -68,7 +122,8 @@ def run_requests(bank: Bank, content: CourseContent, seed: int | str) -> tuple[l
     for index, request in enumerate(bank.generate):
         rng = random.Random(f"{seed}:{bank.quiz}:{index}:{request.generator}")
         taken = used.setdefault(request.generator, set())
-        made = GENERATORS[request.generator](bank, content, subjects, request, rng, taken)
+        made = [replace(item, level=GENERATED_LEVEL, path=bank.path, line=request.line)
+                for item in ITEM_GENERATORS[request.generator](bank, content, subjects, request, rng, taken)]
         if len(made) < request.count:
             scope = f"chapter {bank.chapter}" if bank.chapter else "the course"
             shortfalls[index] = (f"generator '{request.generator}' asked for {request.count} item(s) but the "
@@ -80,7 +135,7 @@ def run_requests(bank: Bank, content: CourseContent, seed: int | str) -> tuple[l
 def capacity(bank: Bank, content: CourseContent, generator: str) -> int:
     """How many items a generator can make for this bank in total (the same for every seed)."""
     request = GenerateRequest(generator=generator, use="practice", count=1000)
-    return len(GENERATORS[generator](bank, content, subjects_for(bank, content), request, random.Random(0), set()))
+    return len(ITEM_GENERATORS[generator](bank, content, subjects_for(bank, content), request, random.Random(0), set()))
 
 
 # ------------------------------------------------------------------------------------------- helpers
@@ -148,25 +203,100 @@ Generator = Callable[[Bank, CourseContent, Subjects, GenerateRequest, random.Ran
 def definition_term(bank: Bank, content: CourseContent, subjects: Subjects, request: GenerateRequest,
                     rng: random.Random, taken: set[str]) -> list[Item]:
     by_id = {t.id: t for t in subjects.all_terms}
-    # A definition that names its own term would give the answer away.
-    usable = [t.id for t in subjects.terms if t.term.split(" (")[0].casefold() not in t.short.casefold()]
+    data = generator_data(content)
     items = []
-    for term_id in _pick(rng, usable, taken)[: request.count]:
+    # A definition that names its own term would give the answer away.
+    usable = [t.id for t in subjects.terms if not _names(t.short, t)]
+    for term_id in _pick(rng, usable, taken):
+        if len(items) >= request.count:
+            break
         term = by_id[term_id]
-        same_chapter = [t.term for t in subjects.all_terms if t.chapter == term.chapter]
-        others = [t.term for t in subjects.all_terms]
-        related = [by_id[r].term for r in term.related if r in by_id]
-        wrong = _distractors(rng, [related, same_chapter, others], CHOICES - 1, {term.term})
+        category = data.category(term.id)
+        # Wrong answers: terms of the same category that the definition does not name.
+        peers = [t for t in subjects.all_terms
+                 if t.id != term.id and data.category(t.id) == category and not _names(term.short, t)]
+        same_chapter = [t.term for t in peers if t.chapter == term.chapter]
+        related = [by_id[r].term for r in term.related if r in by_id and by_id[r] in peers]
+        wrong = _distractors(rng, [related, same_chapter, [t.term for t in peers]], CHOICES - 1, {term.term})
+        if _key_stands_out(term.term, wrong):  # a long key among short names is a cue: take names of like length
+            wrong = sorted((t.term for t in peers), key=lambda name: (abs(len(name) - len(term.term)), name))
+            wrong = wrong[: CHOICES - 1]
+        if len(wrong) < CHOICES - 1 or _key_stands_out(term.term, wrong):
+            continue
         terms_by_name = {t.term: t for t in subjects.all_terms}
-        options = [Option(term.term, True, f"Right: this is how the glossary defines {term.term}.")]
-        options += [Option(name, False, f"Not this one: {name} means: {terms_by_name[name].short}") for name in wrong]
+        explanation = chapter_explanation(content, term)
+        options = [Option(term.term, True, f"Right. {explanation}")]
+        options += [Option(name, False, f"Not this one: {name} means {_lower_first(terms_by_name[name].short)}")
+                    for name in wrong]
         items.append(Item(
             id=_item_id(bank, request, term.id), type="single", use=request.use, quiz=bank.quiz,
-            stem=f"Which term does this definition describe? “{term.short}”",
+            stem=f"Which term does this definition describe? {term.short}",
             concept=term.id, anchor=term_anchor(content, term), options=tuple(options), generator=request.generator,
         ))
         taken.add(term_id)
     return items
+
+
+KEY_LENGTH_LIMIT = 1.25  # a generated key may be at most this many times the mean length of its distractors
+
+
+def _key_stands_out(key: str, wrong: Sequence[str]) -> bool:
+    return bool(wrong) and len(key) > KEY_LENGTH_LIMIT * sum(len(w) for w in wrong) / len(wrong)
+
+
+def _names(text: str, term: Term) -> bool:
+    """Whether a text names a term (by its name without a bracketed note, or by its abbreviation)."""
+    name = term.term.split(" (")[0].casefold()
+    if name in text.casefold():
+        return True
+    return bool(term.abbr) and re.search(rf"\b{re.escape(term.abbr or '')}\b", text) is not None
+
+
+def _lower_first(text: str) -> str:
+    """'The EU's ...' -> 'the EU's ...' but 'EU jargon' stays (an acronym keeps its capitals)."""
+    first = text.split(" ", 1)[0]
+    return text if len(first) > 1 and (first.isupper() or first[1:2].isupper()) else text[:1].lower() + text[1:]
+
+
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_CITATION = re.compile(r"\s*\[@[^\]]*\]")
+_FOOTNOTE = re.compile(r"\[\^[^\]]*\]")
+_ATTRS = re.compile(r"\{[^}]*\}")
+
+
+def _plain(markdown: str) -> str:
+    text = _CITATION.sub("", markdown)
+    text = _FOOTNOTE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _ATTRS.sub("", text)
+    return " ".join(re.sub(r"[*_`]", "", text).split())
+
+
+# A sentence starting with one of these leans on the one before it, so it cannot explain a term on its own.
+_DEICTIC = {"He", "She", "It", "Its", "This", "These", "They", "Their", "Read", "There", "The essay refers"}
+
+
+def chapter_explanation(content: CourseContent, term: Term) -> str:
+    """What the chapter says where it introduces a term (the sentence that links it, and the next one), as plain
+    text naming the chapter; the glossary's own explanation when no chapter paragraph links the term."""
+    chapters = sorted(content.chapters, key=lambda c: c.number != term.chapter)
+    for chapter in chapters:
+        for line in chapter.body.splitlines():
+            if f"glossary.md#{term.id})" not in line:
+                continue
+            text = line.strip()
+            if text.startswith(("|", "!!!", "#", ">", "<")):
+                continue
+            text = re.sub(r"^(?:[-*+]|\d+\.)\s+", "", text)
+            sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"(])", text)
+            at = next(i for i, part in enumerate(sentences) if f"glossary.md#{term.id})" in part)
+            chosen = _plain(" ".join(sentences[at: at + 2]))
+            if len(chosen) > 360:
+                chosen = _plain(sentences[at])
+            if 40 <= len(chosen) <= 360 and chosen.split(" ", 1)[0] not in _DEICTIC:
+                return f"Chapter {chapter.number} explains: {chosen}"
+    first = re.split(r"(?<=[.!?])\s+", _plain(term.definition))[0]
+    return f"The glossary explains: {first}"
 
 
 def term_definition(bank: Bank, content: CourseContent, subjects: Subjects, request: GenerateRequest,
@@ -194,33 +324,73 @@ def term_definition(bank: Bank, content: CourseContent, subjects: Subjects, requ
     return items
 
 
+_DECADE = re.compile(r"\b(early|mid|late)?-?\s*(\d{3})0s\b", re.IGNORECASE)
+_DECADE_PART = {"early": (0, 3), "mid": (3, 7), "late": (6, 9), None: (0, 9)}
+
+
+def date_range(event: Event) -> tuple[str, str]:
+    """The earliest and latest date an event may have, as sortable 'YYYY-MM-DD' strings: a year is the whole
+    year, a month the whole month, 'late 1990s' 1996-1999, 'mid-2000s' 2003-2007."""
+    decade = _DECADE.search(event.when)
+    if decade:
+        first, last = _DECADE_PART[decade.group(1).lower() if decade.group(1) else None]
+        base = int(decade.group(2)) * 10
+        return f"{base + first:04d}-01-01", f"{base + last:04d}-12-31"
+    parts = event.date.split("-")
+    low = "-".join([*parts, *["01"] * (3 - len(parts))])
+    high = "-".join([*parts, *["12", "31"][len(parts) - 1:]]) if len(parts) < 3 else event.date
+    return low, high
+
+
+def overlaps(a: Event, b: Event) -> bool:
+    (a_low, a_high), (b_low, b_high) = date_range(a), date_range(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def essay_dates(event: Event) -> bool:
+    """Whether the essay gives the event's date: a `when` with a note in brackets is the course's inference."""
+    return "(" not in event.when
+
+
 def timeline_order(bank: Bank, content: CourseContent, subjects: Subjects, request: GenerateRequest,
                    rng: random.Random, taken: set[str]) -> list[Item]:
     by_id = {e.id: e for e in subjects.all_events}
     items = []
     # Events whose text gives away their own year go last, so they are used only when needed.
-    order = sorted(_pick(rng, [e.id for e in subjects.events], taken), key=lambda i: _mentions_year(by_id[i]))
+    dated = [e.id for e in subjects.events if essay_dates(e)]
+    order = sorted(_pick(rng, dated, taken), key=lambda i: _mentions_year(by_id[i]))
     while len(items) < request.count:
         group: list[Event] = []
         for event_id in order:
             event = by_id[event_id]
-            if len(group) < ORDER_EVENTS and all(event.year != g.year for g in group):
+            if len(group) < ORDER_EVENTS and not any(overlaps(event, g) for g in group):
                 group.append(event)
         if len(group) < MIN_GROUP:
             break
         order = [i for i in order if i not in {g.id for g in group}]
-        group.sort(key=lambda e: e.date)
+        group.sort(key=lambda e: date_range(e)[0])
         first = group[0]
         items.append(Item(
             id=_item_id(bank, request, first.id), type="ordering", use=request.use, quiz=bank.quiz,
             stem="Put these events in the order they happened, earliest first.",
             concept=None, anchor=event_anchor(content, first),
             sequence=tuple(short_event(e) for e in group),
-            feedback="In date order: " + "; ".join(f"{e.when}: {short_event(e).rstrip('.')}" for e in group) + ".",
+            feedback="In date order: " + "; ".join(
+                f"{e.when}: {short_event(e).rstrip('.')} ({event_section(content, e)})" for e in group) + ".",
+            see_also=tuple(event_anchor(content, e) for e in group[1:]),
             generator=request.generator,
         ))
         taken.update(g.id for g in group)
     return items
+
+
+def event_section(content: CourseContent, event: Event) -> str:
+    """'chapter 5, “The FPA”': where the course discusses an event, in words."""
+    chapter = content.chapter(event.chapter)
+    heading = chapter.heading_ids.get(event.anchor or "")
+    if not heading:
+        return f"chapter {chapter.number}"
+    return f"chapter {chapter.number}, “{re.sub(r'[*_`]', '', heading).strip()}”"
 
 
 def event_date(bank: Bank, content: CourseContent, subjects: Subjects, request: GenerateRequest,
@@ -228,9 +398,10 @@ def event_date(bank: Bank, content: CourseContent, subjects: Subjects, request: 
     by_id = {e.id: e for e in subjects.all_events}
 
     def other_dates(event: Event) -> dict[str, Event]:
-        return {e.when: e for e in subjects.all_events if e.year != event.year}
+        return {e.when: e for e in subjects.all_events if essay_dates(e) and not overlaps(e, event)}
 
-    usable = [e.id for e in subjects.events if not _mentions_year(e) and len(other_dates(e)) >= CHOICES - 1]
+    usable = [e.id for e in subjects.events
+              if essay_dates(e) and not _mentions_year(e) and len(other_dates(e)) >= CHOICES - 1]
     items = []
     for event_id in _pick(rng, usable, taken)[: request.count]:
         event = by_id[event_id]
@@ -264,19 +435,23 @@ def _named_in(actor: str, text: str) -> bool:
             or (len(initials) >= 2 and re.search(rf"\b{initials}\b", text) is not None))
 
 
-def _safe_distractors(event: Event, events: Sequence[Event]) -> list[str]:
-    """Actors that are clearly not part of the event: single actors (not groups) that share no word with its
-    actors and never appear in the timeline next to any of them (no "Spain" when "EU Member States" took part)."""
+def _safe_distractors(event: Event, events: Sequence[Event], data: GeneratorData) -> list[str]:
+    """Actors that are clearly not part of the event: single actors (not groups), never a member of a group
+    that took part nor a group one of whose members did, sharing no word with its actors, and never seen in the
+    timeline next to any of them (no "Spain" when "EU Member States" took part)."""
     involved = set(event.actors)
     words = set().union(*(_name_words(a) for a in involved))
     near = {a for e in events if involved & set(e.actors) for a in e.actors}
-    candidates = {a for e in events for a in e.actors if not _is_group(a)}
-    return sorted(candidates - near - involved - {a for a in candidates if _name_words(a) & words})
+    candidates = {a for e in events for a in e.actors if not _is_group(a, data)}
+    return sorted(a for a in candidates - near - involved
+                  if not _name_words(a) & words and not data.related_actors(a) & involved)
 
 
-def _is_group(actor: str) -> bool:
+def _is_group(actor: str, data: GeneratorData) -> bool:
     """'EU Member States', 'Legal scholars': categories that may include the actors of an event, so never
     safe as a wrong answer."""
+    if actor in data.members:
+        return True
     last = actor.split()[-1]
     return last.islower() or (last.endswith("s") and not last.endswith("ss"))
 
@@ -288,14 +463,20 @@ def event_actor(bank: Bank, content: CourseContent, subjects: Subjects, request:
     def hidden_actor(event: Event) -> str | None:
         return next((a for a in event.actors if not _named_in(a, event.event)), None)
 
+    data = generator_data(content)
     usable = [e.id for e in subjects.events
-              if hidden_actor(e) and len(_safe_distractors(e, subjects.all_events)) >= CHOICES - 1]
+              if hidden_actor(e) and len(_safe_distractors(e, subjects.all_events, data)) >= CHOICES - 1]
     items = []
-    for event_id in _pick(rng, usable, taken)[: request.count]:
+    for event_id in _pick(rng, usable, taken):
+        if len(items) >= request.count:
+            break
         event = by_id[event_id]
         actor = hidden_actor(event)
         assert actor is not None
-        wrong = _distractors(rng, [_safe_distractors(event, subjects.all_events)], CHOICES - 1, set(event.actors))
+        safe = _safe_distractors(event, subjects.all_events, data)
+        wrong = _distractors(rng, [safe], CHOICES - 1, set(event.actors))
+        if _key_stands_out(actor, wrong):  # prefer names of like length, so length never cues the key
+            wrong = sorted(safe, key=lambda name: (abs(len(name) - len(actor)), name))[: CHOICES - 1]
         named = ", ".join(event.actors)
         options = [Option(actor, True, f"Right: the timeline names {named} for this event.")]
         options += [Option(a, False, f"No: the timeline names {named} for this event, not {a}.") for a in wrong]
@@ -308,7 +489,8 @@ def event_actor(bank: Bank, content: CourseContent, subjects: Subjects, request:
     return items
 
 
-GENERATORS: dict[str, Generator] = {
+# generator name (a bank's `generate:` request) -> the function that makes its items.
+ITEM_GENERATORS: dict[str, Generator] = {
     "term-definition": term_definition,
     "definition-term": definition_term,
     "timeline-order": timeline_order,

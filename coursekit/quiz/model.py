@@ -11,6 +11,8 @@ An `Item` carries everything an export needs:
 - `matching`: `pairs` (left -> right, right answers); `display` the right-hand texts in the order shown.
 - `short_answer`: `accepted` answers, compared with `normalize_answer`.
 - `feedback` is the general feedback (ordering, matching, short answer; empty otherwise).
+- `level` is the cognitive level the item tests (one of `LEVELS`, Bloom's revised taxonomy).
+- `see_also`: further anchors the item draws on (a generated ordering item links every event's section).
 - `concept` is a glossary id (None only for generated timeline items without a linked term);
   `anchor` is `chapter-file-stem#heading-id` (or just the stem when no section applies).
 """
@@ -27,9 +29,17 @@ Use = Literal["practice", "exam"]
 
 ITEM_TYPES: tuple[str, ...] = ("single", "multiple", "true_false", "ordering", "matching", "short_answer")
 USES: tuple[str, ...] = ("practice", "exam")
-GENERATORS: tuple[str, ...] = ("term-definition", "definition-term", "timeline-order", "event-date", "event-actor")
-QUIZ_IDS: tuple[str, ...] = (*(f"chapter-{n}" for n in range(1, 7)), "final")
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Bloom's revised taxonomy, the levels an item may test (CONTRIBUTING.md, "Cognitive level").
+LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse")
+UNDERSTAND_OR_ABOVE: frozenset[str] = frozenset(LEVELS[1:])
+FINAL_QUIZ = "final"
+# A bank's `quiz`: one per chapter (as many as the course has) plus the final quiz.
+QUIZ_PATTERN = r"^(?:chapter-[1-9][0-9]*|final)$"
+
+
+def quiz_ids(chapter_count: int) -> tuple[str, ...]:
+    """The quizzes of a course with this many chapters, in order: chapter-1 .. chapter-N, final."""
+    return (*(f"chapter-{n}" for n in range(1, chapter_count + 1)), FINAL_QUIZ)
 ANCHOR_PATTERN = r"^[0-9]{2}-[a-z0-9-]+(?:#[A-Za-z0-9_-]+)?$"
 
 TYPE_LABELS: dict[str, str] = {
@@ -77,7 +87,9 @@ class Item:
     accepted: tuple[str, ...] = ()
     display: tuple[str, ...] = ()
     feedback: str = ""
+    see_also: tuple[str, ...] = ()
     generator: str | None = None
+    level: str | None = None
     path: Path | None = None
     line: int | None = None
 

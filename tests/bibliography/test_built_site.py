@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.bibliography.entries import KINDS, footnote_citations
 from coursekit.content.load import CourseContent
+from coursekit.pages.bibliography.entries import KINDS, footnote_citations
 
 pytestmark = pytest.mark.slow
 
@@ -22,8 +22,13 @@ def _html(site: Path, page: str) -> str:
 
 
 def _footnote_items(html: str) -> dict[str, str]:
-    """Key -> the footnote list item mkdocs-bibtex made for it on one page."""
-    return {m.group(1): m.group(2) for m in re.finditer(r'<li id="fn:ref-([^"]+)">(.*?)</li>', html, re.DOTALL)}
+    """Key -> the entry of the page's reference list (author-date scheme: `<ul class="course-references">`)."""
+    lists = "".join(re.findall(r'<ul class="course-references">(.*?)</ul>', html, re.DOTALL))
+    return {m.group(1): m.group(2) for m in re.finditer(r'<li id="ref-([^"]+)">(.*?)</li>', lists, re.DOTALL)}
+
+
+def _text(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html))
 
 
 def test_no_citation_or_footnote_syntax_is_left_raw(built_site: Path) -> None:
@@ -45,7 +50,7 @@ def test_citation_with_a_locator_shows_its_page(built_site: Path, content: Cours
             entry = content.bibliography.data.entries[key]
             family = " ".join(entry.persons["author"][0].last_names).strip("{}")
             year = entry.fields["year"]
-            assert re.search(rf"\({re.escape(family)} {year}[a-z]?, {page}\)", unescape(html)), (chapter.stem, key)
+            assert re.search(rf"\({re.escape(family)} {year}[a-z]?, {page}\)", _text(html)), (chapter.stem, key)
             assert key in _footnote_items(html)
             checked += 1
     assert checked, "no chapter cites a page locator: the test would prove nothing"
@@ -70,7 +75,7 @@ def test_all_19_footnotes_lead_to_their_full_references(built_site: Path, conten
     for number, keys in footnote_citations(content.paths.docs).items():
         section = found[f"fn-{number}"]
         for key in keys:
-            assert f'href="#fn:ref-{key}"' in section, (number, key)  # citation -> the page's reference list
+            assert f'class="cite" href="#ref-{key}"' in section, (number, key)  # citation -> the reference list
             assert f'href="bibliography.html#ref-{key}"' in items[key]  # reference -> the Bibliography entry
             assert f'id="ref-{key}"' in bibliography
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pybtex.database import parse_string
 
-from coursekit.bibliography.course_citation import load_course_citation, protect_title
+from coursekit.content.course_citation import load_course_citation, protect_title
 from coursekit.errors import ContentError
 from coursekit.paths import REPO_ROOT, ProjectPaths
 from coursekit.yamlio import load_yaml_file

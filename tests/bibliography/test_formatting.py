@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.bibliography import formatting
-from coursekit.bibliography.formatting import format_references, markdown_safe
-from coursekit.citations import write_csl
+from coursekit.content.bibliography import write_csl
 from coursekit.content.load import CourseContent
+from coursekit.pages.bibliography import formatting
+from coursekit.pages.bibliography.formatting import format_references, markdown_safe
 
 
 def test_case_protection_spans_are_dropped_and_markup_kept() -> None:

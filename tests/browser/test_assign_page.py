@@ -7,14 +7,15 @@ script run, no dialog, no console error.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.fixtures import PageLog
+from tests.browser.fixtures import PageLog, watch
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -48,7 +49,7 @@ HOSTILE: list[tuple[str, str]] = [
     (q(chapter="2", title="\u202eevil\u202c\u200b title"), "evil title"),
     (q(chapter=["2"] * 120), "more than 50 values for “chapter”"),
     ("?chapter=2&title=%E0%A4%A&due=%00", "is not a date between"),
-    ("", "This link names no chapter or quiz of the course"),
+    ("", "No chapter or quiz is chosen in this link"),
 ]
 
 
@@ -103,21 +104,49 @@ def test_the_builder_works_without_javascript_as_a_form(built_site: Path,
     assert "assignment.html?chapter=3" in page.url
 
 
-@pytest.mark.parametrize(("query", "expected"), HOSTILE, ids=[f"case{n}" for n in range(len(HOSTILE))])
-def test_hostile_links_render_as_text(built_site: Path, open_page: Callable, query: str, expected: str) -> None:
+@dataclass
+class Tab:
+    """One browser page reused for every hostile link (a navigation resets the document, scripts and globals)."""
+
+    page: Page
+    log: PageLog
+    dialogs: list[str]
+    scripts: int  # <script> elements on a well-formed assignment page
+
+
+@pytest.fixture(scope="module")
+def assignment_tab(browser: Browser, built_site: Path) -> Iterator[Tab]:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    log = watch(context, page, "file://")
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto((built_site / "assignment.html").as_uri() + "?chapter=2", wait_until="load")
+    try:
+        yield Tab(page, log, dialogs, page.locator("script").count())
+    finally:
+        context.close()
+
+
+def test_the_hostile_cases_cover_every_kind() -> None:
     assert len(HOSTILE) >= 10
-    baseline, _, _ = open_page((built_site / "assignment.html").as_uri() + "?chapter=2")
-    scripts = baseline.locator("script").count()
-    page, log, dialogs = open_page((built_site / "assignment.html").as_uri() + query)
+
+
+@pytest.mark.parametrize(("query", "expected"), HOSTILE, ids=[f"case{n}" for n in range(len(HOSTILE))])
+def test_hostile_links_render_as_text(built_site: Path, assignment_tab: Tab, query: str, expected: str) -> None:
+    page, log, dialogs = assignment_tab.page, assignment_tab.log, assignment_tab.dialogs
+    log.console_errors.clear()
+    dialogs.clear()
+    page.goto((built_site / "assignment.html").as_uri() + query, wait_until="load")
     text = page.locator("article").inner_text()
     assert expected in text
     assert page.locator(INJECTED).count() == 0
-    assert page.locator("script").count() == scripts
+    assert page.locator("script").count() == assignment_tab.scripts
     assert page.evaluate("window.__pwned === undefined")
     assert not dialogs
     assert not log.console_errors
     for href in page.locator("#course-assignment a").evaluate_all("els => els.map(e => e.getAttribute('href'))"):
-        assert href.startswith(("chapters/", "quizzes/", "index.html")), href
+        assert href.startswith(("chapters/", "quizzes/", "index.html", "instructors/assign.html")), href
     heading = page.locator("article h1").inner_text()
     assert len(heading) <= 121 and "\u202e" not in heading and "\u200b" not in heading
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -125,7 +154,8 @@ def test_hostile_links_render_as_text(built_site: Path, open_page: Callable, que
 
 
 def test_the_chapter_panel_gives_absolute_links_from_file(built_site: Path, open_page: Callable) -> None:
-    page, log, _ = open_page((built_site / "chapters" / "04-drive-for-informalization.html").as_uri())
+    """The panel lives on the instructors' chapter page (issue 14); its links still name the student pages."""
+    page, log, _ = open_page((built_site / "instructors" / "chapter-4.html").as_uri())
     panel = page.locator("details.course-assign")
     panel.locator("summary").click()
     permalink = panel.locator("a.course-permalink")
@@ -134,3 +164,52 @@ def test_the_chapter_panel_gives_absolute_links_from_file(built_site: Path, open
     announcement = panel.locator("pre code").inner_text()
     assert (built_site / "quizzes" / "chapter-4.html").as_uri() in announcement
     assert not log.console_errors
+
+
+def test_open_is_disabled_until_something_is_chosen_and_the_empty_page_speaks_to_both(
+        built_site: Path, open_page: Callable) -> None:
+    page, log, _ = open_page((built_site / "instructors" / "assign.html").as_uri())
+    button = page.get_by_role("button", name="Open the assignment page")
+    expect(button).to_be_disabled()
+    page.get_by_label("Chapter 3: ").check()
+    expect(button).to_be_enabled()
+    page.get_by_label("Chapter 3: ").uncheck()
+    page.get_by_label("Chapter 3 quiz").uncheck()
+    expect(button).to_be_disabled()
+    assert not log.console_errors
+
+    empty, log, _ = open_page((built_site / "assignment.html").as_uri())
+    text = empty.locator("#course-assignment").inner_text()
+    assert "No chapter or quiz is chosen" in text and "Ask your instructor for a new one" in text
+    empty.get_by_role("link", name="assignment builder").click()
+    assert empty.url.endswith("instructors/assign.html")
+
+
+def test_from_disk_the_builder_warns_that_the_link_is_local(built_site: Path, open_page: Callable) -> None:
+    page, _, _ = open_page((built_site / "instructors" / "assign.html").as_uri())
+    page.get_by_label("Chapter 2: ").check()
+    assert page.get_by_label("Shareable link").input_value().startswith("file://")
+    assert "only works on this computer" in page.locator("#course-assign-status").inner_text()
+
+
+def test_with_a_published_address_links_point_at_the_course_site(built_site: Path, tmp_path: Path,
+                                                                 open_page: Callable) -> None:
+    """What a build with site_url writes into the form (see assign._site_url_filter), opened from disk."""
+    builder = built_site / "instructors" / "assign.html"
+    html = builder.read_text(encoding="utf-8")
+    assert 'data-published-page=""' in html  # this build has no site_url
+    copy = tmp_path / "instructors"
+    copy.mkdir()
+    published = html.replace('data-published-page=""',
+                             'data-published-page="https://courses.example.org/euromed/instructors/assign.html"')
+    (copy / "assign.html").write_text(published, encoding="utf-8")
+    for folder in ("assets", "stylesheets", "javascripts"):
+        if (built_site / folder).exists():
+            (tmp_path / folder).symlink_to(built_site / folder, target_is_directory=True)
+    page, _, _ = open_page((copy / "assign.html").as_uri())
+    page.get_by_label("Chapter 2: ").check()
+    link = page.get_by_label("Shareable link").input_value()
+    assert link.startswith("https://courses.example.org/euromed/assignment.html?") and "chapter=2" in link
+    announcement = page.get_by_label("Announcement for your learning platform").input_value()
+    assert "https://courses.example.org/euromed/chapters/02-" in announcement and "file://" not in announcement
+    assert "only works on this computer" not in page.locator("#course-assign-status").inner_text()

@@ -1,4 +1,7 @@
-"""The quiz widget in Chromium at phone size, driven by the keyboard alone: answer, hear feedback, reload, reset."""
+"""The quiz widget in Chromium at phone size, driven by the keyboard alone: answer, hear feedback, reload, reset.
+
+Options are shuffled per attempt (issue 13 point 5), so a test finds an option by its value (its index in the
+bank), never by its position on the page."""
 
 from __future__ import annotations
 
@@ -32,11 +35,12 @@ def tab_to(page: Page, selector: str, limit: int = 120) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def choose_radio(page: Page, index: int) -> None:
+def choose_radio(page: Page, item: Locator, value: int) -> None:
     """With focus on the first radio of a group (none checked yet): Space picks it, arrows move and pick."""
-    if index == 0:
+    position = item.locator("input").evaluate_all("els => els.map((e) => Number(e.value))").index(value)
+    if position == 0:
         page.keyboard.press("Space")
-    for _ in range(index):
+    for _ in range(position):
         page.keyboard.press("ArrowDown")
 
 
@@ -49,7 +53,11 @@ def key_of(item: Locator) -> dict:
 
 
 def saved_keys(page: Page) -> list[str]:
-    return page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('coursekit-quiz:chapter-1:'))")
+    """Ids of the chapter 1 answers kept in this browser (course.js's versioned progress record)."""
+    return page.evaluate("""() => {
+        const record = JSON.parse(localStorage.getItem('coursekit-progress') || 'null');
+        return record && record.quizzes['chapter-1'] ? Object.keys(record.quizzes['chapter-1'].items) : [];
+    }""")
 
 
 def open_quiz(open_context: OpenContext, site_server: str) -> tuple[Page, PageLog]:
@@ -68,8 +76,8 @@ def test_keyboard_only_right_and_wrong_answers_survive_a_reload(open_context: Op
     # Question 1, answered right: Tab into the radio group, arrows to the right option, Tab, Enter.
     tab_to(page, f"#{single_id} input[type=radio]")
     right = key_of(single)["correct"][0]
-    choose_radio(page, right)
-    expect(single.locator("input").nth(right)).to_be_checked()
+    choose_radio(page, single, right)
+    expect(single.locator(f"input[value='{right}']")).to_be_checked()
     expect(single.locator(".cq-feedback")).to_be_empty()  # arrows select, never submit
     page.keyboard.press("Tab")
     assert focused(page, f"#{single_id} .cq-check")
@@ -77,14 +85,15 @@ def test_keyboard_only_right_and_wrong_answers_survive_a_reload(open_context: Op
     feedback = single.locator(".cq-feedback[aria-live='polite']")
     expect(feedback).to_contain_text("Correct.")
     expect(feedback).to_contain_text("Review: Chapter 1")
-    assert focused(page, f"#{single_id} .cq-retry"), "focus should land on Try again"
+    assert focused(page, f"#{single_id} .cq-feedback"), "focus should land on the feedback"
+    expect(single.locator(".cq-retry")).to_be_hidden()  # nothing to try again after a right answer
     expect(single.locator(".cq-mark-right").first).to_contain_text("Your answer, right.")
 
     # Question 2, answered wrong: Space picks the focused radio.
     tab_to(page, f"#{tf_id} input[type=radio]")
     wrong = 1 - key_of(true_false)["correct"][0]
-    choose_radio(page, wrong)
-    expect(true_false.locator("input").nth(wrong)).to_be_checked()
+    choose_radio(page, true_false, wrong)
+    expect(true_false.locator(f"input[value='{wrong}']")).to_be_checked()
     tab_to(page, f"#{tf_id} .cq-check")
     page.keyboard.press("Space")
     tf_feedback = true_false.locator(".cq-feedback")
@@ -92,7 +101,8 @@ def test_keyboard_only_right_and_wrong_answers_survive_a_reload(open_context: Op
     expect(tf_feedback).to_contain_text("Right answer:")
     expect(true_false.locator(".cq-mark-wrong").first).to_contain_text("Your answer, wrong.")
     expect(page.locator(".cq-score-value")).to_have_text(f"1 of {total}")
-    expect(page.locator(".cq-score-detail")).to_have_text("(2 answered)")
+    expect(page.locator(".cq-score-detail")).to_have_text("2 answered")
+    assert focused(page, f"#{tf_id} .cq-retry"), "after a wrong answer focus lands on Try again"
     assert len(saved_keys(page)) == 2
 
     # Reload: both answers, their feedback and the score are still there.
@@ -100,17 +110,29 @@ def test_keyboard_only_right_and_wrong_answers_survive_a_reload(open_context: Op
     expect(page.locator(".cq-score-value")).to_have_text(f"1 of {total}")
     expect(single.locator(".cq-feedback")).to_contain_text("Correct.")
     expect(true_false.locator(".cq-feedback")).to_contain_text("Not quite.")
-    expect(single.locator("input").nth(right)).to_be_checked()
+    expect(single.locator(f"input[value='{right}']")).to_be_checked()
 
-    # Reset (keyboard): everything cleared, in the page and in storage, and it stays cleared after a reload.
+    # Reset asks first: "Keep them" keeps everything.
     tab_to(page, ".cq-reset")
+    page.keyboard.press("Enter")
+    expect(page.locator(".cq-confirm")).to_be_visible()
+    assert focused(page, ".cq-confirm-no"), "the safe choice has the focus"
+    page.keyboard.press("Enter")
+    expect(page.locator(".cq-status-message")).to_contain_text("kept")
+    expect(page.locator(".cq-score-detail")).to_have_text("2 answered")
+    assert len(saved_keys(page)) == 2
+
+    # Reset confirmed (keyboard): everything cleared, in the page and in storage, and after a reload.
+    assert focused(page, ".cq-reset")
+    page.keyboard.press("Enter")
+    tab_to(page, ".cq-confirm-yes")
     page.keyboard.press("Enter")
     expect(page.locator(".cq-status-message")).to_contain_text("All answers cleared")
     expect(page.locator(".cq-score-value")).to_have_text(f"0 of {total}")
     expect(single.locator(".cq-feedback")).to_be_empty()
     assert saved_keys(page) == []
     page.reload()
-    expect(page.locator(".cq-score-detail")).to_have_text("(0 answered)")
+    expect(page.locator(".cq-score-detail")).to_have_text("0 answered")
     expect(single.locator(".cq-check")).to_be_visible()
     assert not log.console_errors and not log.foreign_requests
 
@@ -125,7 +147,7 @@ def test_arrow_keys_never_submit(open_context: OpenContext, site_server: str) ->
         expect(item.locator(".cq-feedback")).to_be_empty()
         expect(item.locator(".cq-check")).to_be_visible()
     assert saved_keys(page) == []
-    expect(page.locator(".cq-score-detail")).to_have_text("(0 answered)")
+    expect(page.locator(".cq-score-detail")).to_have_text("0 answered")
 
 
 def test_short_answer_ignores_case_accents_and_spaces_and_enter_checks(open_context: OpenContext,

@@ -1,25 +1,20 @@
-"""A writable copy of the project's content, so tests can plant errors without touching the real files."""
+"""Content tests: the real content (loaded once, tests/conftest.py) and a writable copy's paths."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from coursekit.content.load import CourseContent, load_content
-from coursekit.paths import REPO_ROOT, ProjectPaths, project_paths
+from coursekit.content.load import CourseContent
+from coursekit.paths import ProjectPaths, project_paths
+from tests.conftest import ProjectCopy
 
 
 @pytest.fixture(scope="session")
-def content() -> CourseContent:
-    return load_content(project_paths(REPO_ROOT))
+def content(real_content: CourseContent) -> CourseContent:
+    return real_content
 
 
 @pytest.fixture
-def project_copy(tmp_path: Path) -> ProjectPaths:
-    """docs/, bibliography/ and quizzes/ copied into tmp_path."""
-    for folder in ("docs", "bibliography", "quizzes"):
-        if (REPO_ROOT / folder).exists():
-            shutil.copytree(REPO_ROOT / folder, tmp_path / folder)
-    return ProjectPaths(tmp_path)
+def copied_paths(project_copy: ProjectCopy) -> ProjectPaths:
+    """The paths of a fresh project copy, where a test may plant errors."""
+    return project_paths(project_copy())

@@ -6,7 +6,7 @@ import pytest
 
 from coursekit.content.chapters import cited_keys
 from coursekit.content.load import CourseContent
-from coursekit.render.chapter_page import render_chapter
+from coursekit.pages.chapter import render_chapter
 
 ESSAY_PARTS = [
     "Introduction (untitled)",
@@ -37,8 +37,10 @@ def test_chapter_has_its_teaching_parts(content: CourseContent, number: int) -> 
 @pytest.mark.parametrize("number", range(1, 7))
 def test_rendered_chapter_links_its_quiz_and_lists_references(content: CourseContent, number: int) -> None:
     chapter = content.chapter(number)
-    page = render_chapter(chapter, content.glossary)
-    assert page.startswith(f"# {chapter.title}\n")
+    page = render_chapter(chapter, content.glossary, essay_url="https://example.org/essay")
+    assert page.startswith(f"# {number}. {chapter.title}\n")
+    assert f"**Essay part:** {chapter.essay_section}, [read it in the essay](https://example.org/essay)" in page
+    assert "course-assign" not in page and f"(../instructors/chapter-{number}.md)" in page
     assert f"(../quizzes/chapter-{number}.md)" in page
     assert "## Key points" in page and "## Discussion questions" in page and '"Go further"' in page
     assert page.rstrip().endswith("\\bibliography")

@@ -7,14 +7,15 @@ from playwright.sync_api import Page
 from coursekit.paths import REPO_ROOT
 
 AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# WCAG 2.0, 2.1 and 2.2 at levels A and AA (axe has no separate wcag22a tag).
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA (axe has no separate wcag22a tag), and axe's best practices
+# (landmarks, heading order, empty table headers ...), which go beyond WCAG but catch what a screen reader trips on.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 # The rules whose outcome depends on colours, i.e. on the palette; every other rule sees the same DOM in both.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
 def axe_violations(page: Page, only_colour_rules: bool = False) -> list[dict]:
-    """The WCAG A/AA violations axe finds in the page as it is now (axe is injected once per document)."""
+    """The WCAG A/AA and best-practice violations axe finds in the page as it is now (injected once per document)."""
     assert AXE_SCRIPT.is_file(), f"{AXE_SCRIPT} is missing: run `make setup` (npm ci)"
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))

@@ -27,11 +27,24 @@ def _lychee_report(site: Path, pages: list[str]) -> dict:
     return json.loads(result.stdout)
 
 
+def broken_links(site: Path, report: dict) -> list[str]:
+    """'page:line: url - status' for every link or fragment lychee could not resolve."""
+    return [f"{page}:{entry['span']['line']}: {entry['url'].replace(site.as_uri(), '')} - {entry['status']['text']}"
+            for page, entries in report["error_map"].items() for entry in entries]
+
+
+def test_lychee_flags_a_missing_page_and_a_missing_fragment(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text('<html><body><h2 id="here">x</h2><a href="b.html">gone</a> '
+                                     '<a href="a.html#nowhere">no such id</a> <a href="a.html#here">fine</a> '
+                                     '<a href="https://example.org/">external</a></body></html>', encoding="utf-8")
+    broken = broken_links(tmp_path, _lychee_report(tmp_path, ["a.html"]))
+    assert len(broken) == 2 and any("/b.html" in line for line in broken) and any("#nowhere" in line
+                                                                                  for line in broken), broken
+
+
 def test_internal_links_and_fragments_resolve(built_site: Path, site_pages: list[str]) -> None:
     report = _lychee_report(built_site, site_pages)
-    broken = [f"{page}:{entry['span']['line']}: {entry['url'].replace(built_site.as_uri(), '')} "
-              f"- {entry['status']['text']}"
-              for page, entries in report["error_map"].items() for entry in entries]
+    broken = broken_links(built_site, report)
     assert not broken, f"{len(broken)} broken link(s):\n" + "\n".join(sorted(broken))
     assert report["successful"] > len(site_pages), "lychee checked almost nothing: is the site empty?"
 

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.cli import main
-from coursekit.content.load import CourseContent, load_content
+from coursekit.cli.main import main
+from coursekit.content.load import CourseContent
 from coursekit.instructors.quiz_sets import QuizSet, quiz_sets
-from coursekit.paths import REPO_ROOT, project_paths
+from tests.exam_banks import skip_if_exam_banks_locked
 
 
 @pytest.fixture(scope="session")
-def course() -> CourseContent:
-    return load_content(project_paths(REPO_ROOT))
+def course(real_content: CourseContent) -> CourseContent:
+    return real_content
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +24,8 @@ def sets(course: CourseContent) -> list[QuizSet]:
 
 @pytest.fixture(scope="session")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """dist/instructor as `course export` writes it, in a temporary folder."""
+    """dist/instructor as `course export` writes it, in a temporary folder (skipped while the exams are sealed)."""
+    skip_if_exam_banks_locked()
     out = tmp_path_factory.mktemp("dist") / "instructor"
     assert main(["export", "--out", str(out)]) == 0
     return out

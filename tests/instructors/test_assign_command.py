@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.cli import main
+from coursekit.cli.main import main
 from coursekit.content.load import CourseContent
 
 FILES = ("assignment.html", "assignment.md", "assignment.pdf")

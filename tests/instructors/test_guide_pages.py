@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from coursekit.content.load import CourseContent
-from coursekit.instructors.assign_panel import assign_panel
-from coursekit.instructors.guide_pages import render_guide, table_cell
-from coursekit.site_pages import generated_pages
+from coursekit.features import build_registry
+from coursekit.pages.instructors.assign_panel import assign_panel
+from coursekit.pages.instructors.guide import render_guide
+from coursekit.pages.text import md_cell as table_cell
 
 
 def test_a_guide_page_per_chapter_is_generated(course: CourseContent) -> None:
-    pages = generated_pages(course)
+    pages = build_registry().generated_pages(course)
     assert [f"instructors/chapter-{c.number}.md" for c in course.chapters] == sorted(
         uri for uri in pages if uri.startswith("instructors/chapter-"))
 
@@ -46,4 +47,4 @@ def test_the_panel_has_permalink_time_objectives_quiz_and_announcement(course: C
 
 def test_without_site_url_the_panel_uses_site_relative_links(course: CourseContent) -> None:
     panel = assign_panel(course.chapter(2), course, site_url="")
-    assert "[chapters/02-preparedness-to-talk.html](02-preparedness-to-talk.md)" in panel
+    assert "[chapters/02-preparedness-to-talk.html](../chapters/02-preparedness-to-talk.md)" in panel

@@ -13,6 +13,7 @@ import pytest
 
 from coursekit.content.load import CourseContent
 from coursekit.quiz.model import Item
+from tests.exam_banks import requires_exam_banks
 from tests.instructors.private_text import find, normalise, searchable_texts
 
 MIN_WORDS = 4
@@ -42,6 +43,7 @@ def test_the_search_finds_a_planted_leak_in_html_and_json(tmp_path: Path) -> Non
     assert find(texts, "not there") == []
 
 
+@requires_exam_banks
 @pytest.mark.slow
 def test_no_exam_item_appears_anywhere_in_the_built_site(built_site: Path, course: CourseContent,
                                                          sets: list) -> None:

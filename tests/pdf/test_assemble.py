@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from coursekit.content.load import CourseContent
-from coursekit.pdf.assemble import assemble
-from coursekit.pdf.build import edition_items
-from coursekit.pdf.editions import EDITIONS, Edition
-from coursekit.pdf.fonts import font_face_css
-from coursekit.pdf.htmltree import parse_document
+from coursekit.print.assemble import assemble
+from coursekit.print.build import edition_items
+from coursekit.print.editions import EDITIONS, Edition
+from coursekit.print.fonts import font_face_css
+from coursekit.print.htmltree import parse_document
 
 pytestmark = pytest.mark.slow
 
@@ -65,7 +65,7 @@ def test_metadata_and_fonts_in_the_head(document: str, content: CourseContent) -
     assert names["author"] and names["description"] == content.course.subtitle
     title = head.find("title")
     assert title is not None and title.text and title.text.startswith(content.course.title)
-    fonts = re.findall(r"url\((file://[^)]+\.woff2)\)", document)
+    fonts = re.findall(r"url\((file://[^)]+\.(?:woff2|ttf))\)", document)
     assert fonts and all(Path(f.removeprefix("file://").replace("%40", "@")).is_file() for f in fonts)
 
 

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from coursekit.content.load import CourseContent
+from coursekit.print.quiz_worksheet import section_title
+from coursekit.print.worksheets import section_titles
 from coursekit.quiz.model import Item
-from coursekit.quiz.worksheet import tested_section as key_section_line
+from tests.exam_banks import exam_banks_locked
 from tests.pdf.conftest import PdfBuild
 from tests.pdf.pdftools import pdf_fonts, pdf_info, pdf_outline, squeeze
 
@@ -40,15 +42,23 @@ def bibliography_entries(site: Path) -> list[str]:
 
 
 def key_texts(items: list[Item]) -> list[str]:
-    """What only an answer key prints: each item's answer line and the section it tests."""
-    return [f"Answer: {i.answer_text()}" for i in items] + [key_section_line(i) for i in items]
+    """What only an answer key prints: the feedback of each right option, or the written answer."""
+    texts = []
+    for item in items:
+        if item.options:
+            texts += [f"Right: {o.feedback}" for o in item.correct_options]
+        else:
+            texts.append(f"Answer: {item.answer_text()}")
+    return texts
 
 
-def test_progress_is_reported_per_stage_and_chapter(pdf_build: PdfBuild, content: CourseContent) -> None:
+def test_progress_lines_carry_the_elapsed_time(pdf_build: PdfBuild) -> None:
     lines = pdf_build.stderr.splitlines()
-    for chapter in content.chapters:
-        assert any(f"chapter {chapter.number}, {chapter.title}" in line for line in lines), chapter.title
-    for stage in ("rendering course-student.pdf", "rendering course-instructor.pdf", "zip:", "published"):
+    assert all(re.match(r"course pdf \[ *\d+\.\d+s\] ", line) for line in lines), pdf_build.stderr
+    both = not exam_banks_locked()  # sealed exam banks: the student edition only, and a line saying why
+    rendering = "rendering course-student.pdf, course-instructor.pdf" if both else "skipping the instructor edition"
+    for stage in (rendering, "epub:", "student: ", "instructor: " if both else "course exam unlock", "zip:",
+                  "published"):
         assert any(stage in line for line in lines), f"no progress line for {stage!r}:\n{pdf_build.stderr}"
 
 
@@ -64,15 +74,26 @@ def test_every_chapter_glossary_term_and_reference_is_printed(
     assert not missing([content.course.title], text)
 
 
-def test_student_edition_has_practice_worksheets_and_no_answers_or_exam_items(
+def test_student_edition_has_worksheets_and_the_practice_key_but_no_exam_items(
     student_text: str, quiz_items: dict[str, list[Item]]
 ) -> None:
     assert quiz_items["exam"], "no exam items in the banks: this test would prove nothing"
     assert not missing([i.stem for i in quiz_items["practice"]], student_text)
+    assert not missing(key_texts(quiz_items["practice"]), student_text)
+    assert not missing(["Appendix: answer key", "Answer grids"], student_text)
     assert not present([i.stem for i in quiz_items["exam"]], student_text)
-    assert not present(key_texts(quiz_items["practice"] + quiz_items["exam"]), student_text)
-    assert "answer key" not in student_text.casefold()
-    assert "exam items" not in student_text.casefold()
+    assert not present(key_texts(quiz_items["exam"]), student_text)
+    assert "exam items" not in student_text.casefold() and "Exam key" not in student_text
+
+
+def test_every_practice_question_names_its_section_by_title_and_page(
+    student_text: str, quiz_items: dict[str, list[Item]], content: CourseContent
+) -> None:
+    titles = section_titles(content)
+    for item in quiz_items["practice"]:
+        line = f"Section: {section_title(item, titles)}, page "
+        assert squeeze(line) in squeeze(student_text), line
+    assert not re.search(r"#[a-z]+-[a-z-]+", student_text), "a raw anchor is printed"
 
 
 def test_instructor_edition_has_guide_exam_items_and_every_key(
@@ -81,8 +102,9 @@ def test_instructor_edition_has_guide_exam_items_and_every_key(
     everything = quiz_items["practice"] + quiz_items["exam"]
     assert not missing([i.stem for i in everything], instructor_text)
     assert not missing(key_texts(everything), instructor_text)
-    assert not missing(["Instructors’ guide", "Guide for instructors", "Exam items", "Appendix: answer keys"],
-                       instructor_text)
+    assert not missing(["Instructors’ guide", "Guide for instructors", "Exam items", "Appendix: answer keys",
+                        "Answer grids"], instructor_text)
+    assert not re.search(r"#[a-z]+-[a-z-]+", instructor_text), "a raw anchor is printed"
     # exam stems appear twice: on the exam sheet and in the key
     squeezed = squeeze(instructor_text)
     assert all(squeezed.count(squeeze(i.stem)) >= 2 for i in quiz_items["exam"])
@@ -140,3 +162,24 @@ def test_no_blank_pages(edition: str, student_text: str, instructor_text: str) -
     pages = (student_text if edition == "student" else instructor_text).split("\f")[:-1]
     blank = [n for n, page in enumerate(pages, start=1) if len(re.sub(r"[\s\d]", "", page)) < 20]
     assert not blank, f"pages with nothing but a page number: {blank}"
+
+
+def test_the_instructor_pack_gets_the_instructor_pdf(pdf_build: PdfBuild, tmp_path: Path) -> None:
+    """`course pdf` re-seals a site's instructor pack with the instructor edition in it (when the site has one)."""
+    import base64
+    import io
+    import re
+    import zipfile
+
+    from coursekit.exam.sealing import decrypt_file
+    from tests.browser.test_instructor_pack import project_passphrase
+
+    data = pdf_build.site / "instructors" / "pack-data.js"
+    if not data.is_file():
+        pytest.skip("this build has no instructor pack (no exam passphrase)")
+    passphrase = project_passphrase()
+    assert passphrase
+    sealed = tmp_path / "pack.age"
+    sealed.write_bytes(base64.b64decode(re.search(r'"([A-Za-z0-9+/=]+)"', data.read_text()).group(1)))
+    names = zipfile.ZipFile(io.BytesIO(decrypt_file(sealed, passphrase))).namelist()
+    assert "instructor-pack/course-instructor.pdf" in names and "instructor-pack/course.imscc" in names

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from coursekit.paths import REPO_ROOT, project_paths
-from coursekit.pdf.clean import strip_web_only
-from coursekit.pdf.downloads import SITE_ZIP, STUDENT_PDF, activate, downloads_box
-from coursekit.pdf.fonts import font_face_css
-from coursekit.pdf.glyphs import draw_missing_glyphs
-from coursekit.pdf.htmltree import parse_fragment, to_html
-from coursekit.pdf.links import anchor, prefix_ids, resolve, rewrite_links
-
-COURSE = Path(sys.executable).parent / "course"
+from coursekit.print.clean import strip_web_only
+from coursekit.print.downloads import SITE_ZIP, STUDENT_PDF, activate, downloads_box
+from coursekit.print.fonts import font_face_css
+from coursekit.print.glyphs import draw_missing_glyphs
+from coursekit.print.htmltree import parse_fragment, to_html
+from coursekit.print.links import anchor, prefix_ids, resolve, rewrite_links
+from coursekit.print.quiz_worksheet import answer_grid_html, answer_letters, render_worksheet_html
+from coursekit.print.render import with_page_numbers
+from coursekit.quiz.model import Bank, Item, Option
+from tests.course_cli import course
 
 
 def test_resolve_relative_links_against_the_page() -> None:
@@ -66,6 +66,7 @@ def test_glyphs_the_fonts_lack_are_drawn() -> None:
     text_outside_svg = html.split("<svg><text>")[0]
     assert "\u2192" not in text_outside_svg and "\u2610" not in html and "\u2612" not in html
     assert html.count('class="glyph-arrow"') == 1 and html.count('class="glyph-box"') == 2
+    assert "<title>leads to</title>" in html, "a drawn glyph needs a title: its /Alt text in the tagged PDF"
     assert "A " in html and " B " in html and " yes" in html
 
 
@@ -77,6 +78,9 @@ def test_download_box_links_only_the_files_that_exist() -> None:
     assert "make pdf" not in both and both.startswith("<p>before</p>") and both.endswith("<p>after</p>")
     pdf_only = activate(pending, "index.html", {STUDENT_PDF})
     assert 'href="downloads/course-student.pdf"' in pdf_only and "course-site.zip" not in pdf_only.split("href")[-1]
+    chapter = activate(downloads_box("../", available=(), chapter=3), "chapters/03-x.html",
+                       {STUDENT_PDF, SITE_ZIP, "chapters/chapter-3.pdf"})
+    assert 'href="../downloads/chapters/chapter-3.pdf"' in chapter and "This chapter (PDF)" in chapter
 
 
 def test_fonts_come_from_the_npm_packages() -> None:
@@ -88,8 +92,7 @@ def test_fonts_come_from_the_npm_packages() -> None:
 
 def test_missing_site_fails_with_the_path_and_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "dist"
-    result = subprocess.run([str(COURSE), "pdf", "--site", str(tmp_path / "nosite"), "--out", str(out)],
-                            cwd=REPO_ROOT, capture_output=True, text=True)
+    result = course("--root", str(REPO_ROOT), "pdf", "--site", str(tmp_path / "nosite"), "--out", str(out))
     assert result.returncode != 0
     assert f"{tmp_path / 'nosite'}" in result.stderr and "make site" in result.stderr
     assert not out.exists() or not any(out.iterdir())
@@ -99,7 +102,43 @@ def test_output_inside_the_site_is_refused(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("<html></html>", encoding="utf-8")
-    result = subprocess.run([str(COURSE), "pdf", "--site", str(site), "--out", str(site / "dist")],
-                            cwd=REPO_ROOT, capture_output=True, text=True)
+    result = course("--root", str(REPO_ROOT), "pdf", "--site", str(site), "--out", str(site / "dist"))
     assert result.returncode != 0 and "must not be inside the site" in result.stderr
     assert not (site / "dist").exists()
+
+
+def _option_item(kind: str, right: tuple[int, ...]) -> Item:
+    options = tuple(Option(f"option {i}", i in right, f"why {i}") for i in range(4))
+    return Item(id=f"t-{kind}", type=kind, use="practice", quiz="chapter-2", stem="Which?", concept=None,
+                anchor="02-preparedness-to-talk#three-preconditions", options=options)
+
+
+def test_one_answer_gets_circles_several_get_squares_and_options_carry_letters() -> None:
+    single, multiple = _option_item("single", (1,)), _option_item("multiple", (0, 2))
+    bank = Bank(quiz="chapter-2", title="Quiz", path=Path("chapter-2.yml"))
+    sheet = render_worksheet_html(bank, [single, multiple], False, {})
+    first, second = sheet.split('id="ws-t-multiple"')
+    assert first.count("\u25cb") == 4 and "\u2610" not in first and "Fill in one circle." in first
+    assert second.count("\u2610") == 4 and "\u25cb" not in second and "Tick every square" in second
+    assert all(f'<span class="cq-ws-letter">{letter}.</span>' in first for letter in "ABCD")
+    key = render_worksheet_html(bank, [single, multiple], True, {})
+    assert key.count("\u25c9") == 1 and key.count("\u2612") == 2 and "Right: why 1" in key and "Wrong: why 0" in key
+    assert [answer_letters(single), answer_letters(multiple)] == ["B", "A-C"]
+
+
+def test_sections_are_named_by_title_on_worksheets_but_never_on_exam_sheets() -> None:
+    item = _option_item("single", (0,))
+    bank = Bank(quiz="chapter-2", title="Quiz", path=Path("chapter-2.yml"))
+    titles = {"02-preparedness-to-talk#three-preconditions": "Risse's three preconditions"}
+    worksheet = render_worksheet_html(bank, [item], False, titles, "../")
+    assert "Section: <a class=\"cq-ws-section-link\" href=\"../chapters/02-preparedness-to-talk.html" in worksheet
+    assert "Chapter 2, “Risse&#x27;s three preconditions”" in worksheet and "#three-preconditions</" not in worksheet
+    assert "cq-ws-section" not in render_worksheet_html(bank, [item], False)  # an exam sheet: no pointer
+    grid = answer_grid_html([item], titles, None, "Chapter 2 quiz")
+    assert "<caption>Chapter 2 quiz</caption>" in grid and ">A</td>" in grid and "Risse&#x27;s" in grid
+
+
+def test_page_numbers_are_written_after_each_section_link() -> None:
+    section = '<p>Section: <a class="cq-ws-section-link" href="#chapters-02-x--three">Chapter 2, “T”</a></p>'
+    assert with_page_numbers(section, {"chapters-02-x--three": 14}).endswith("“T”</a>, page 14</p>")
+    assert with_page_numbers(section, {}) == section

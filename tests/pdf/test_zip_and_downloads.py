@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 DOWNLOAD_LINK = re.compile(r'href="([^"]*downloads/[^"]+)"')
 
 
-def test_zip_holds_the_site_with_search_and_the_student_pdf_only(pdf_build: PdfBuild, built_site: Path) -> None:
+def test_zip_holds_the_site_with_search_the_student_pdf_and_epub_only(pdf_build: PdfBuild, built_site: Path) -> None:
     with zipfile.ZipFile(pdf_build.zip) as archive:
         names = set(archive.namelist())
         index = archive.read("course-site/index.html").decode("utf-8")
@@ -25,29 +25,33 @@ def test_zip_holds_the_site_with_search_and_the_student_pdf_only(pdf_build: PdfB
     assert {f"course-site/{name}" for name in site_files} <= names
     assert {"course-site/index.html", "course-site/search/search_index.js",
             "course-site/assets/javascripts/iframe-worker-shim.js"} <= names
-    assert "course-site/downloads/course-student.pdf" in names
+    assert {"course-site/downloads/course-student.pdf", "course-site/downloads/course-student.epub"} <= names
     assert not [n for n in names if n.endswith(".zip") or "instructor.pdf" in n]
-    assert DOWNLOAD_LINK.findall(index) == ["downloads/course-student.pdf"]
-    assert DOWNLOAD_LINK.findall(chapter) == ["../downloads/course-student.pdf"]
+    assert DOWNLOAD_LINK.findall(index) == ["downloads/course-student.pdf", "downloads/course-student.epub"]
+    assert DOWNLOAD_LINK.findall(chapter) == ["../downloads/course-student.pdf", "../downloads/course-student.epub"]
 
 
 def test_zip_is_reproducible(pdf_build: PdfBuild, tmp_path: Path) -> None:
-    from coursekit.pdf.zip_site import zip_site
+    from coursekit.print.zip_site import zip_site
 
     again = tmp_path / "again.zip"
-    zip_site(pdf_build.site, pdf_build.student, again)
+    zip_site(pdf_build.site, {"course-student.pdf": pdf_build.student, "course-student.epub": pdf_build.epub}, again)
     assert again.read_bytes() == pdf_build.zip.read_bytes()
 
 
 def test_public_downloads_are_published_and_linked_from_home_and_chapters(pdf_build: PdfBuild) -> None:
     downloads = pdf_build.site / "downloads"
-    assert sorted(p.name for p in downloads.iterdir()) == ["course-site.zip", "course-student.pdf"]
+    assert sorted(p.name for p in downloads.iterdir()) == ["chapters", "course-site.zip", "course-student.epub",
+                                                           "course-student.pdf"]
     assert (downloads / "course-student.pdf").read_bytes() == pdf_build.student.read_bytes()
     home = (pdf_build.site / "index.html").read_text(encoding="utf-8")
-    assert DOWNLOAD_LINK.findall(home) == ["downloads/course-student.pdf", "downloads/course-site.zip"]
-    for chapter in sorted((pdf_build.site / "chapters").glob("*.html")):
+    assert DOWNLOAD_LINK.findall(home) == ["downloads/course-student.pdf", "downloads/course-student.epub",
+                                           "downloads/course-site.zip"]
+    for number, chapter in enumerate(sorted((pdf_build.site / "chapters").glob("*.html")), start=1):
         links = DOWNLOAD_LINK.findall(chapter.read_text(encoding="utf-8"))
-        assert links == ["../downloads/course-student.pdf", "../downloads/course-site.zip"], chapter.name
+        assert links == [f"../downloads/chapters/chapter-{number}.pdf", "../downloads/course-student.pdf",
+                         "../downloads/course-student.epub", "../downloads/course-site.zip"], chapter.name
+        assert (downloads / "chapters" / f"chapter-{number}.pdf").is_file()
         assert "make pdf" not in chapter.read_text(encoding="utf-8")
 
 

@@ -6,6 +6,7 @@ GOOD_ITEM = """\
   - id: t2-good
     type: single
     use: practice
+    level: remember
     concept: reasoned-consensus
     anchor: 02-preparedness-to-talk#three-preconditions
     stem: "Which of these is one of Risse's preconditions?"
@@ -16,6 +17,12 @@ GOOD_ITEM = """\
       - text: "Partners meet every year."
         correct: false
         feedback: "No: meeting often shows readiness to talk, not consensus."
+      - text: "Partners sign a binding treaty at the end."
+        correct: false
+        feedback: "No: the preconditions concern how partners treat each other, not the form of the outcome."
+      - text: "One partner writes the rules for the rest."
+        correct: false
+        feedback: "No: that is one-way diffusion, not rules all accept as legitimate."
 """
 
 
@@ -38,6 +45,7 @@ def single(item_id: str, **fields: str) -> str:
     values = {
         "type": "single",
         "use": "practice",
+        "level": "understand",
         "concept": "reasoned-consensus",
         "anchor": "02-preparedness-to-talk#none-met",
         "stem": '"Were the preconditions met?"',
@@ -48,4 +56,5 @@ def single(item_id: str, **fields: str) -> str:
         "    options:\n"
         '      - text: "None of them."\n        correct: true\n        feedback: "Right: none was met."\n'
         '      - text: "All of them."\n        correct: false\n        feedback: "No: the verdict is negative."\n'
+        '      - text: "Two of the three."\n        correct: false\n        feedback: "No: none was met."\n'
     )

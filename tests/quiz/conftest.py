@@ -9,30 +9,24 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.content.load import CourseContent, load_content
-from coursekit.paths import REPO_ROOT, ProjectPaths, project_paths
+from coursekit.content.load import CourseContent
+from coursekit.paths import REPO_ROOT, ProjectPaths
+from tests.conftest import ProjectCopy
 
-CONTENT_FOLDERS = ("docs", "bibliography", "quizzes")
-
-
-@pytest.fixture(scope="session")
-def real_content() -> CourseContent:
-    return load_content(project_paths(REPO_ROOT))
+PROJECT = "project"
 
 
 @pytest.fixture
-def quiz_root(tmp_path: Path) -> Path:
-    """docs/, bibliography/ and quizzes/ copied into tmp_path (the `--root` of a planted-error run)."""
-    for folder in CONTENT_FOLDERS:
-        shutil.copytree(REPO_ROOT / folder, tmp_path / folder)
-    return tmp_path
+def quiz_root(project_copy: ProjectCopy) -> Path:
+    """A whole project copy (the `--root` of a planted-error run)."""
+    return project_copy(PROJECT)
 
 
 @pytest.fixture
 def banks_root(tmp_path: Path) -> Path:
-    """Only quizzes/ copied into tmp_path: enough for bank checks against the real (already loaded) content."""
-    shutil.copytree(REPO_ROOT / "quizzes", tmp_path / "quizzes")
-    return tmp_path
+    """Only quizzes/ copied: enough for bank checks against the real (already loaded) content."""
+    shutil.copytree(REPO_ROOT / "quizzes", tmp_path / PROJECT / "quizzes")
+    return tmp_path / PROJECT
 
 
 def content_at(content: CourseContent, root: Path) -> CourseContent:
@@ -45,7 +39,7 @@ def plant(tmp_path: Path) -> Callable[[str, str], Path]:
     """Write a bank file into the copy (quiz_root or banks_root): plant("chapter-2.yml", text) -> its path."""
 
     def write(name: str, text: str) -> Path:
-        path = tmp_path / "quizzes" / name
+        path = tmp_path / PROJECT / "quizzes" / name
         path.write_text(text, encoding="utf-8")
         return path
 

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from coursekit.paths import REPO_ROOT
 from coursekit.yamlio import load_yaml_file
+from tests.course_cli import course
 from tests.quiz.banks import bank, line_of, single
 
-
-def course(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "coursekit.cli", *args], capture_output=True, text=True)
+ROOT = ("--root", str(REPO_ROOT))
 
 
 def first_item_id(bank_file: Path) -> str:
@@ -53,35 +51,36 @@ def test_check_reports_every_planted_error_at_once(quiz_root: Path, plant: Calla
 
 
 def test_check_passes_on_the_real_content() -> None:
-    result = course("check")
+    result = course(*ROOT, "check")
     assert result.returncode == 0, result.stderr
     assert "course check: OK" in result.stdout
 
 
 def test_quiz_command_prints_json_with_answers_and_is_deterministic() -> None:
-    first = course("quiz", "2", "--format", "json", "--seed", "5")
+    first = course(*ROOT, "quiz", "2", "--format", "json", "--seed", "5")
     assert first.returncode == 0, first.stderr
     data = json.loads(first.stdout)
     assert data["quiz"] == "chapter-2" and data["seed"] == 5
     assert any(item["generator"] for item in data["items"]) and all(item["answer_text"] for item in data["items"])
-    assert course("quiz", "2", "--format", "json", "--seed", "5").stdout == first.stdout
+    assert course(*ROOT, "quiz", "2", "--format", "json", "--seed", "5").stdout == first.stdout
 
 
 def test_quiz_command_markdown_hides_answers_unless_asked() -> None:
-    plain = course("quiz", "1", "--use", "practice")
-    keyed = course("quiz", "1", "--use", "practice", "--answers")
+    plain = course(*ROOT, "quiz", "1", "--use", "practice")
+    keyed = course(*ROOT, "quiz", "1", "--use", "practice", "--answers")
     assert plain.returncode == keyed.returncode == 0
     assert "**Answer:**" not in plain.stdout and "**Answer:**" in keyed.stdout
     assert "(exam," not in plain.stdout
 
 
 def test_quiz_command_html_is_a_worksheet() -> None:
-    result = course("quiz", "final", "--format", "html")
+    result = course(*ROOT, "quiz", "final", "--format", "html")
     assert result.returncode == 0
     assert result.stdout.startswith('<section class="cq-worksheet" data-quiz="final">')
 
 
 def test_quiz_command_rejects_an_unknown_chapter() -> None:
-    result = course("quiz", "9")
+    result = course(*ROOT, "quiz", "9")
     assert result.returncode == 2
-    assert "expected a chapter number 1-6 or 'final', got '9'" in result.stderr
+    assert "no quiz 'chapter-9': the course has 6 chapters (1-6) and a final quiz" in result.stderr
+    assert "expected a chapter number or 'final', got 'x'" in course(*ROOT, "quiz", "x").stderr

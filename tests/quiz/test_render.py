@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from coursekit.content.load import CourseContent
+from coursekit.pages.quiz_widget import render_quiz_html
+from coursekit.pages.quizzes import quiz_page
+from coursekit.print.quiz_worksheet import render_worksheet_html
 from coursekit.quiz.model import Bank, Item, Option, Pair, normalize_answer
-from coursekit.quiz.render_html import render_quiz_html
-from coursekit.quiz.site import quiz_page
-from coursekit.quiz.worksheet import render_worksheet_html
 
 EVIL = '<script>alert("x")</script> & <b>bold</b>'
 
@@ -93,7 +93,7 @@ def test_widget_without_javascript_has_fieldsets_and_native_answers(real_content
     items = all_types()
     html = render_quiz_html(bank(), items, real_content)
     assert html.count("<fieldset") == html.count("<legend") == len(items)
-    assert html.count('<details class="cq-answer"><summary>Show answer</summary>') == len(items)
+    assert html.count('<details class="cq-answer" data-search-exclude><summary>Show answer</summary>') == len(items)
     assert html.count('aria-live="polite"') == len(items)
     assert 'href="../chapters/02-preparedness-to-talk.html#three-preconditions"' in html
     assert "Review: <a" in html and "Risse&#x27;s three preconditions" in html
@@ -121,3 +121,18 @@ def test_short_answers_ignore_case_accents_and_spaces() -> None:
     assert normalize_answer("  Déjà-VU  ") == normalize_answer("deja-vu")
     assert normalize_answer("European   Neighbourhood\tPolicy.") == "european neighbourhood policy"
     assert normalize_answer("ENP") != normalize_answer("EMP")
+
+
+def test_a_generated_ordering_item_links_every_event_section(real_content: CourseContent) -> None:
+    """Issue 13: the timeline item's answer links the section of each event it orders, not only the first."""
+    from coursekit.quiz.bank import load_banks
+    from coursekit.quiz.select import bank_items
+
+    final = next(b for b in load_banks(real_content) if b.quiz == "final")
+    ordering = next(i for i in bank_items(final, real_content) if i.generator == "timeline-order")
+    html = render_quiz_html(final, [ordering], real_content)
+    review = re.search(r'<p class="cq-review">Review: (.*?)</p>', html)
+    assert review is not None and ordering.see_also
+    hrefs = re.findall(r'href="([^"]+)"', review.group(1))
+    assert len(hrefs) == 1 + len(ordering.see_also)
+    assert all(f"#{anchor.split('#')[1]}" in href for anchor, href in zip(ordering.see_also, hrefs[1:], strict=True))

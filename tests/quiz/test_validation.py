@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from coursekit.checks.quiz import check_quizzes
 from coursekit.content.load import CourseContent
 from coursekit.errors import ContentError, Problem
 from coursekit.quiz.bank import bank_problems, load_banks
-from coursekit.quiz.check import check_quizzes
 from tests.quiz.banks import bank, line_of, single
 from tests.quiz.conftest import content_at
 
@@ -85,7 +85,7 @@ def test_single_item_with_two_correct_options(quiz_root: Path, plant: Plant, che
     plant("chapter-2.yml", text)
     problem = only_problem(check())
     assert (problem.line, problem.item) == (line_of(text, "t2-two-right"), "t2-two-right")
-    assert "2 options are marked 'correct: true'; a single item needs exactly one" in problem.problem
+    assert "3 options are marked 'correct: true'; a single item needs exactly one" in problem.problem
 
 
 def test_anchor_to_a_missing_heading(quiz_root: Path, plant: Plant, check: Check) -> None:
@@ -199,7 +199,8 @@ def test_load_banks_raises_with_every_problem(quiz_root: Path, plant: Plant, rea
 def test_true_false_feedback_keys_are_read_as_words(quiz_root: Path, plant: Plant,
                                                       real_content: CourseContent) -> None:
     item = (
-        "  - id: t2-tf\n    type: true_false\n    use: practice\n    concept: reasoned-consensus\n"
+        "  - id: t2-tf\n    type: true_false\n    use: practice\n    level: understand\n"
+        "    concept: reasoned-consensus\n"
         "    anchor: 02-preparedness-to-talk#none-met\n    stem: \"None of the preconditions was met.\"\n"
         "    answer: true\n    feedback:\n      true: \"Right.\"\n      false: \"No.\"\n"
     )

@@ -134,11 +134,14 @@
     return { chapters: chapters, quizzes: quizzes, finalQuiz: finalQuiz, title: title, due: due, notes: notes };
   }
 
+  // Links in the announcement resolve against the published page when the build knows it (see builder()).
+  var linkBase = null;
+
   function absolute(url) {
-    return new URL(url, window.location.href).href;
+    return new URL(url, linkBase || window.location.href).href;
   }
 
-  /* Mirrors coursekit/instructors/announcement.py. */
+  /* Mirrors coursekit/pages/instructors/announcement.py. */
   function announcement(a, catalogue) {
     var lines = [];
     if (a.title) { lines.push(a.title, ""); }
@@ -179,11 +182,17 @@
       root.appendChild(box);
     }
     if (!a.chapters.length && !a.quizzes.length && !a.finalQuiz) {
-      var p = el("p", "This link names no chapter or quiz of the course. Ask your instructor for a new link, or ",
-        "course-assign-empty");
-      p.appendChild(link(root.getAttribute("data-home") || "index.html", "start from the course home"));
-      p.appendChild(document.createTextNode("."));
-      root.appendChild(p);
+      // Seen by a student with a broken link, or by an instructor who opened the page before choosing anything.
+      root.appendChild(el("p", "No chapter or quiz is chosen in this link, so there is nothing to show yet.",
+        "course-assign-empty"));
+      var student = el("p", "Following a link from your course? Ask your instructor for a new one, or ");
+      student.appendChild(link(root.getAttribute("data-home") || "index.html", "start from the course home"));
+      student.appendChild(document.createTextNode("."));
+      root.appendChild(student);
+      var teacher = el("p", "Preparing an assignment? Go back to the ");
+      teacher.appendChild(link(root.getAttribute("data-builder") || "instructors/assign.html", "assignment builder"));
+      teacher.appendChild(document.createTextNode(" and tick at least one chapter or quiz."));
+      root.appendChild(teacher);
       return;
     }
     var meta = el("p", null, "course-assignment-meta");
@@ -255,6 +264,10 @@
     var text = document.getElementById("assign-announcement");
     var status = document.getElementById("course-assign-status");
     var copied = document.getElementById("assign-copied");
+    var open = document.getElementById("assign-open");
+    var published = form.getAttribute("data-published-page") || "";
+    if (published) { linkBase = published; }
+    var fromDisk = window.location.protocol === "file:";
 
     function update() {
       var params = new URLSearchParams();
@@ -267,13 +280,24 @@
       var query = params.toString();
       var a = parseAssignment("?" + query, catalogue);
       copied.textContent = "";
-      if (!a.chapters.length && !a.quizzes.length && !a.finalQuiz) {
+      var empty = !a.chapters.length && !a.quizzes.length && !a.finalQuiz;
+      if (open) {
+        open.disabled = empty;
+        open.title = empty ? "Tick at least one chapter or quiz first" : "";
+      }
+      if (empty) {
         result.hidden = true;
         status.textContent = "Tick at least one chapter or quiz to get a link.";
         return;
       }
-      status.textContent = a.notes.join(" ");
-      var url = new URL(form.getAttribute("action"), window.location.href);
+      var notes = a.notes.slice();
+      // The published address when the build knows it (site_url); otherwise this copy's own address.
+      var url = new URL(form.getAttribute("action"), published || window.location.href);
+      if (!published && fromDisk) {
+        notes.push("This builder was opened from a file on this computer, so the link only works on this computer: " +
+          "open the builder on the published course site to get a link you can share.");
+      }
+      status.textContent = notes.join(" ");
       url.search = query;
       linkField.value = url.href;
       text.value = announcement(a, catalogue);
