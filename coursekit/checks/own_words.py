@@ -27,8 +27,14 @@ _SKIPPED_CLASSES = ("footnote", "course-references", "csl-entry", "bib-entry", "
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 
 
-class _VisibleText(HTMLParser):
-    """Collects the text a reader sees, outside quotations, code and reference lists."""
+# Block elements: the parser marks their edges, so a heading or a table cell never runs into the next sentence.
+_BLOCKS = {"p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "summary",
+           "div", "section", "article", "tr", "br", "label", "button", "caption"}
+
+
+class VisibleText(HTMLParser):
+    """Collects the text a reader sees, outside quotations, code and reference lists; a blank line (a part of
+    its own) marks each block edge. Both own-words checks read pages through it."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -43,21 +49,25 @@ class _VisibleText(HTMLParser):
         classes = dict(attrs).get("class") or ""
         if tag in _SKIPPED_TAGS or any(name in classes for name in _SKIPPED_CLASSES):
             self.skip_tag, self.depth = tag, 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == self.skip_tag:
             self.depth -= 1
             if not self.depth:
                 self.skip_tag = None
+        elif self.skip_tag is None and tag in _BLOCKS:
+            self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
         if self.skip_tag is None:
-            self.parts.append(data)
+            self.parts.append(data.replace("\n", " "))
 
 
 def visible_text(html: str) -> str:
     """The page's text without blockquotes, code and scripts."""
-    parser = _VisibleText()
+    parser = VisibleText()
     parser.feed(html)
     return " ".join(parser.parts)
 

@@ -19,7 +19,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 
 import simplemma
@@ -27,7 +26,7 @@ from rapidfuzz.distance import Indel, LCSseq
 from simplemma.sentences import split_sentences
 from stop_words import get_stop_words
 
-from coursekit.checks.own_words import _SKIPPED_CLASSES, _SKIPPED_TAGS, _prose_blocks, item_texts, words
+from coursekit.checks.own_words import VisibleText, _prose_blocks, item_texts, words
 from coursekit.content.essay import essay_path
 from coursekit.content.load import CourseContent
 from coursekit.errors import Problem
@@ -130,45 +129,9 @@ def _short(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-_BLOCKS = {"p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "summary",
-           "div", "section", "article", "tr", "br", "label", "button", "caption"}
-
-
-class _Blocks(HTMLParser):
-    """The text a reader sees, one paragraph per block element, outside quotations, code and references."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.skip_tag: str | None = None
-        self.depth = 0
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.skip_tag is not None:
-            self.depth += tag == self.skip_tag
-            return
-        classes = dict(attrs).get("class") or ""
-        if tag in _SKIPPED_TAGS or any(name in classes for name in _SKIPPED_CLASSES):
-            self.skip_tag, self.depth = tag, 1
-        elif tag in _BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == self.skip_tag:
-            self.depth -= 1
-            if not self.depth:
-                self.skip_tag = None
-        elif self.skip_tag is None and tag in _BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.skip_tag is None:
-            self.parts.append(data.replace("\n", " "))
-
-
 def page_text(html: str) -> str:
     """A page's prose as paragraphs (blank-line separated), so headings and cells never join a sentence."""
-    parser = _Blocks()
+    parser = VisibleText()
     parser.feed(html)
     return "".join(parser.parts)
 

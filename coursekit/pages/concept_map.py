@@ -12,6 +12,7 @@ from html import escape
 
 from coursekit.content.concept_map import Edge, Node
 from coursekit.content.load import CourseContent
+from coursekit.pages.figures.svg import wrap
 from coursekit.pages.text import md_text
 
 WIDTH = 466
@@ -21,18 +22,6 @@ TOP, ROW = 16, 150  # y of the first row, distance between rows
 RETURN_X = 14  # the loop's way back up, left of the column
 LINE = 19  # px between lines of text
 
-
-def wrap(text: str, limit: int) -> list[str]:
-    """Words into lines of at most `limit` characters (a longer word gets a line of its own)."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        if current and len(current) + 1 + len(word) > limit:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}".strip()
-    return [*lines, current] if current else lines
 
 
 def _name(content: CourseContent, node: Node) -> str:

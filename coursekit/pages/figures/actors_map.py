@@ -12,7 +12,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from coursekit.content.actors import BOX_H, BOX_W, DRAWING_HEIGHT, DRAWING_WIDTH, RELATION_KINDS
-from coursekit.pages.figures.svg import figure, link, page_href, svg_open, text
+from coursekit.pages.figures.svg import figure, link, page_href, svg_open, text, wrap
 from coursekit.pages.text import md_text
 
 if TYPE_CHECKING:
@@ -29,16 +29,6 @@ KIND_WORDS = {
 }
 BASIS_WORDS = {"essay": "the essay", "record": "the official record"}
 
-
-def _wrap(name: str, limit: int = 16) -> list[str]:
-    words, lines, current = name.split(), [], ""
-    for word in words:
-        if current and len(current) + 1 + len(word) > limit:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}".strip()
-    return [*lines, current]
 
 
 def _edge_of_box(centre: tuple[float, float], toward: tuple[float, float], gap: float = 3) -> tuple[float, float]:
@@ -94,7 +84,7 @@ def render_svg(content: CourseContent, from_uri: str) -> str:
     parts += badges  # numbers above every line, so no line crosses a number
     for actor in data.actors:
         x, y = actor.at
-        lines = _wrap(actor.name)
+        lines = wrap(actor.name, 16)
         first = y + 5 - 8 * (len(lines) - 1)
         labels = "".join(text(x, first + 16 * i, line, "actors-map__name", "middle") for i, line in enumerate(lines))
         css = "actors-map__actor" + (" actors-map__actor--community" if actor.community else "")

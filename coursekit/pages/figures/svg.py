@@ -3,6 +3,7 @@ parts are links) inside a <figure> with a caption, followed by a text alternativ
 
 from __future__ import annotations
 
+import textwrap
 from html import escape
 
 
@@ -38,3 +39,8 @@ def link(href: str, body: str) -> str:
     """An SVG link. It carries a class, which also keeps the glossary-tooltip filter from adding `title` (not
     allowed on SVG links) to the ones that point into the glossary."""
     return f'<a class="course-figure__link" href="{escape(href)}">{body}</a>'
+
+
+def wrap(text: str, limit: int) -> list[str]:
+    """Words into lines of at most `limit` characters (a longer word gets a line of its own): labels in figures."""
+    return textwrap.wrap(text, width=limit, break_long_words=False, break_on_hyphens=False)

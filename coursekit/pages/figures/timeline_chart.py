@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from coursekit.pages.figures.svg import figure, link, page_href, svg_open, text
+from coursekit.pages.figures.svg import figure, link, page_href, svg_open, text, wrap
 from coursekit.pages.print_wording import web_or_print
 
 if TYPE_CHECKING:
@@ -38,17 +38,6 @@ def decimal_year(date: str, end: bool = False) -> float:
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
-def wrap(words_text: str, limit: int = LABEL_CHARS) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in words_text.split():
-        if current and len(current) + 1 + len(word) > limit:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}".strip()
-    return [*lines, current] if current else lines
-
 
 def label_text(event: Event) -> str:
     return event.short or event.event
@@ -61,7 +50,7 @@ def when_text(event: Event) -> str:
 
 def label_lines(event: Event) -> tuple[list[str], list[str]]:
     """The label's bold date lines and its title lines, wrapped to the label column."""
-    return wrap(when_text(event), LABEL_CHARS + 4), wrap(label_text(event))
+    return wrap(when_text(event), LABEL_CHARS + 4), wrap(label_text(event), LABEL_CHARS)
 
 
 def layout(events: tuple[Event, ...]) -> tuple[int, int, dict[str, tuple[float, float, float, float]]]:
