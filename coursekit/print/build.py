@@ -191,6 +191,10 @@ def build_all(site: Path, out: Path, content: CourseContent, progress: Progress,
                 result = future.result()
                 chapters = f", {len(result.excerpt_pages)} chapter PDFs" if result.excerpt_pages else ""
                 progress(f"{result.name}: {result.pages} pages{chapters} (rendered in {result.seconds:.1f}s)")
+        # The site's instructor pack takes the instructor PDF before the site is zipped, so the zip holds the
+        # pack the site serves (re-sealing after zipping left the zip with a stale pack).
+        if not locked and add_instructor_pdf(site, content, staging / INSTRUCTOR.filename, site_url):
+            progress(f"instructor pack: re-sealed with {INSTRUCTOR.filename} in {site / 'instructors'}")
         progress(f"zip: packing the site into {SITE_ZIP}")
         count = zip_site(site, {STUDENT_PDF: staging / STUDENT_PDF, STUDENT_EPUB: staging / STUDENT_EPUB},
                          staging / SITE_ZIP)
@@ -200,8 +204,6 @@ def build_all(site: Path, out: Path, content: CourseContent, progress: Progress,
     public = {name: path for name, path in outputs.items() if name != INSTRUCTOR.filename}
     pages = publish(site, public)
     progress(f"published {len(public)} files in {site / 'downloads'} (download box on {pages} pages)")
-    if not locked and add_instructor_pdf(site, content, outputs[INSTRUCTOR.filename], site_url):
-        progress(f"instructor pack: re-sealed with {INSTRUCTOR.filename} in {site / 'instructors'}")
     return outputs
 
 
