@@ -76,12 +76,6 @@ def _number(f: FieldReader, key: str) -> float:
     return float(value)
 
 
-def _choice(f: FieldReader, key: str, allowed: tuple[str, ...]) -> str:
-    value = f.text(key)
-    if value and value not in allowed:
-        f.fail(f"field '{key}' is '{value}'; expected one of {', '.join(allowed)}")
-    return value
-
 
 def load_actors_map(path: Path) -> ActorsMap:
     """Load and validate the actors and relations; relations must name known actors."""
@@ -111,7 +105,7 @@ def load_actors_map(path: Path) -> ActorsMap:
                 r.fail(f"'{end}' is not an actor of this map")
         if source and source == target:
             r.fail("a relation needs two different actors")
-        relations.append(Relation(source, target, _choice(r, "kind", RELATION_KINDS), r.text("label"), r.text("when"),
-                                  _choice(r, "basis", BASES), r.text("cite"), _number(r, "bend"), line_of(raw)))
+        relations.append(Relation(source, target, r.choice("kind", RELATION_KINDS), r.text("label"), r.text("when"),
+                                  r.choice("basis", BASES), r.text("cite"), _number(r, "bend"), line_of(raw)))
     raise_if_any(problems)
     return ActorsMap(path, f.text("title"), f.text("description"), tuple(actors), tuple(relations))

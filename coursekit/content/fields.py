@@ -38,6 +38,13 @@ class FieldReader:
             self.fail(f"field '{key}' is empty")
         return text
 
+    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
+        """A required text that must be one of `allowed` (a role, a kind, a side)."""
+        value = self.text(key)
+        if value and value not in allowed:
+            self.fail(f"field '{key}' is '{value}'; expected one of {', '.join(allowed)}")
+        return value
+
     def integer(self, key: str, required: bool = True, default: int = 0) -> int:
         value = self.data.get(key)
         if value is None:

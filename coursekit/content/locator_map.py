@@ -98,12 +98,6 @@ def _shapes(f: FieldReader) -> tuple[Shape, ...]:
     return tuple(shapes)
 
 
-def _choice(f: FieldReader, key: str, allowed: tuple[str, ...]) -> str:
-    value = f.text(key)
-    if value and value not in allowed:
-        f.fail(f"field '{key}' is '{value}'; expected one of {', '.join(allowed)}")
-    return value
-
 
 def _inside(f: FieldReader, key: str, at: tuple[float, float], extent: dict[str, float]) -> None:
     lon, lat = at
@@ -144,7 +138,7 @@ def load_locator_map(path: Path) -> LocatorMap:
         a = FieldReader(raw, path, problems, item=str(raw.get("id")) if isinstance(raw, dict) else None)
         label_at = _lon_lat(a, "label_at")
         _inside(a, "label_at", label_at, extent)
-        areas.append(Area(identify(a), _shapes(a), a.text("name"), _choice(a, "role", AREA_ROLES), label_at,
+        areas.append(Area(identify(a), _shapes(a), a.text("name"), a.choice("role", AREA_ROLES), label_at,
                           a.text("note", required=False), a.text("cite", required=False), line_of(raw)))
     places = []
     for raw in f.records("places"):
@@ -157,8 +151,8 @@ def load_locator_map(path: Path) -> LocatorMap:
             p.fail("link.chapter must be a chapter number")
             chapter = None
         anchor = link.get("anchor") if link else None
-        places.append(Place(identify(p), p.text("name"), _choice(p, "kind", PLACE_KINDS), at,
-                            _choice(p, "side", LABEL_SIDES), p.text("note"), p.text("cite", required=False),
+        places.append(Place(identify(p), p.text("name"), p.choice("kind", PLACE_KINDS), at,
+                            p.choice("side", LABEL_SIDES), p.text("note"), p.text("cite", required=False),
                             chapter, str(anchor) if anchor else None, line_of(raw)))
     raise_if_any(problems)
     return LocatorMap(path, f.text("title"), f.text("description"), extent, tuple(areas), tuple(places))
