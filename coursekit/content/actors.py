@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coursekit.content.fields import FieldReader
-from coursekit.content.ids import VALID_ID
+from coursekit.content.ids import read_id
 from coursekit.errors import Problem, raise_if_any
 from coursekit.yamlio import line_of, load_yaml_file
 
@@ -82,13 +82,10 @@ def load_actors_map(path: Path) -> ActorsMap:
     problems: list[Problem] = []
     f = FieldReader(load_yaml_file(path), path, problems)
     actors: list[Actor] = []
+    seen: dict[str, int | None] = {}
     for raw in f.records("actors"):
         a = FieldReader(raw, path, problems, item=str(raw.get("id")) if isinstance(raw, dict) else None)
-        actor_id = a.text("id")
-        if actor_id and not VALID_ID.match(actor_id):
-            a.fail(f"id '{actor_id}' must be lower-case words joined by hyphens")
-        if any(other.id == actor_id for other in actors):
-            a.fail(f"duplicate id '{actor_id}'")
+        actor_id = read_id(a, seen, line_of(raw))
         community = a.data.get("community", False)
         if not isinstance(community, bool):
             a.fail("field 'community' must be true or false")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coursekit.content.fields import FieldReader
-from coursekit.content.ids import VALID_ID
+from coursekit.content.ids import read_id
 from coursekit.errors import Problem, raise_if_any
 from coursekit.yamlio import line_of, load_yaml_file
 
@@ -78,15 +78,10 @@ def load_corrections(path: Path, bib_keys: set[str] | None = None) -> Correction
     if not isinstance(data, list):
         raise_if_any([Problem(path, 1, "the corrections file must be a list of corrections")])
     items: list[Correction] = []
-    seen: set[str] = set()
+    seen: dict[str, int | None] = {}
     for raw in data:
         f = FieldReader(raw, path, problems, item=str(raw.get("id")) if isinstance(raw, dict) else None)
-        correction_id = f.text("id")
-        if correction_id and not VALID_ID.match(correction_id):
-            f.fail(f"id '{correction_id}' must be lower-case words joined by hyphens")
-        if correction_id in seen:
-            f.fail(f"duplicate id '{correction_id}'")
-        seen.add(correction_id)
+        correction_id = read_id(f, seen, line_of(raw))
         record = f.text("record")
         sources = tuple(f.texts("sources", at_least=1))
         cited = set(_CITED_KEY.findall(record))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coursekit.content.fields import FieldReader
-from coursekit.content.ids import VALID_ID
+from coursekit.content.ids import read_id
 from coursekit.errors import Problem, raise_if_any
 from coursekit.yamlio import line_of, load_yaml_file
 
@@ -122,24 +122,15 @@ def load_locator_map(path: Path) -> LocatorMap:
         extent = {}
     elif len(extent) < 4:
         extent = {}
-    seen: set[str] = set()
-
-    def identify(r: FieldReader) -> str:
-        item_id = r.text("id")
-        if item_id and not VALID_ID.match(item_id):
-            r.fail(f"id '{item_id}' must be lower-case words joined by hyphens")
-        if item_id in seen:
-            r.fail(f"duplicate id '{item_id}'")
-        seen.add(item_id)
-        return item_id
+    seen: dict[str, int | None] = {}  # areas and places share one id space
 
     areas = []
     for raw in f.records("areas"):
         a = FieldReader(raw, path, problems, item=str(raw.get("id")) if isinstance(raw, dict) else None)
         label_at = _lon_lat(a, "label_at")
         _inside(a, "label_at", label_at, extent)
-        areas.append(Area(identify(a), _shapes(a), a.text("name"), a.choice("role", AREA_ROLES), label_at,
-                          a.text("note", required=False), a.text("cite", required=False), line_of(raw)))
+        areas.append(Area(read_id(a, seen, line_of(raw)), _shapes(a), a.text("name"), a.choice("role", AREA_ROLES),
+                          label_at, a.text("note", required=False), a.text("cite", required=False), line_of(raw)))
     places = []
     for raw in f.records("places"):
         p = FieldReader(raw, path, problems, item=str(raw.get("id")) if isinstance(raw, dict) else None)
@@ -151,7 +142,7 @@ def load_locator_map(path: Path) -> LocatorMap:
             p.fail("link.chapter must be a chapter number")
             chapter = None
         anchor = link.get("anchor") if link else None
-        places.append(Place(identify(p), p.text("name"), p.choice("kind", PLACE_KINDS), at,
+        places.append(Place(read_id(p, seen, line_of(raw)), p.text("name"), p.choice("kind", PLACE_KINDS), at,
                             p.choice("side", LABEL_SIDES), p.text("note"), p.text("cite", required=False),
                             chapter, str(anchor) if anchor else None, line_of(raw)))
     raise_if_any(problems)

@@ -14,7 +14,7 @@ from coursekit.csv_output import csv_text
 from coursekit.instructors.document import to_html_page
 from coursekit.instructors.quiz_sets import QuizSet
 from coursekit.print.quiz_worksheet import render_worksheet_html
-from coursekit.quiz.model import Bank, Item
+from coursekit.quiz.model import Bank, Item, answer_marks
 
 PRIVATE = "Instructors only: keep this file out of the course website and away from students."
 KEY_COLUMNS = ("quiz", "use", "number", "id", "type", "level", "concept", "anchor", "stem", "options",
@@ -39,16 +39,7 @@ th, td { border: 1px solid #999; padding: 0.2rem 0.4rem; text-align: left; verti
 
 def letters(item: Item) -> str:
     """The right answer in the letters or numbers a student writes on this version of the item."""
-    abc = string.ascii_uppercase
-    if item.options:
-        return ", ".join(abc[i] for i, o in enumerate(item.options) if o.correct)
-    if item.type == "ordering":
-        shown = list(item.display or item.sequence)
-        return ", ".join(str(item.sequence.index(step) + 1) for step in shown)
-    if item.type == "matching":
-        rights = list(item.display or [p.right for p in item.pairs])
-        return ", ".join(abc[rights.index(p.right)] for p in item.pairs)
-    return ""
+    return ", ".join(answer_marks(item))
 
 
 def option_list(item: Item) -> str:

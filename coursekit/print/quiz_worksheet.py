@@ -20,7 +20,7 @@ import string
 from collections.abc import Mapping
 from html import escape
 
-from coursekit.quiz.model import TYPE_LABELS, Bank, Item
+from coursekit.quiz.model import TYPE_LABELS, Bank, Item, answer_marks
 
 BOX, TICKED = "☐", "☒"  # multiple answers: squares
 CIRCLE, FILLED = "○", "◉"  # one answer: circles
@@ -125,15 +125,7 @@ def tested_section(item: Item, sections: Mapping[str, str] | None = None) -> str
 
 def answer_letters(item: Item) -> str:
     """The right answer as a student writes it on this version: 'B', 'A-C', '2-1-3' (ordering), 'B-A' (matching)."""
-    if item.options:
-        return "-".join(LETTERS[i] for i, o in enumerate(item.options) if o.correct)
-    if item.type == "ordering":
-        shown = list(item.display or item.sequence)
-        return "-".join(str(item.sequence.index(step) + 1) for step in shown)
-    if item.type == "matching":
-        rights = list(item.display or [p.right for p in item.pairs])
-        return "-".join(LETTERS[rights.index(p.right)] for p in item.pairs)
-    return "written"
+    return "-".join(answer_marks(item)) or "written"
 
 
 def _key(item: Item, sections: Mapping[str, str], link_prefix: str | None) -> str:

@@ -19,6 +19,7 @@ An `Item` carries everything an export needs:
 
 from __future__ import annotations
 
+import string
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,3 +178,17 @@ def normalize_answer(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.lower().split()).strip(" .,;:!?\"'“”‘’")
+
+
+def answer_marks(item: Item) -> list[str]:
+    """The right answer as the marks a student writes on this version of the item: option letters, step positions
+    (ordering) or the letters of the right-hand answers (matching); empty for a written answer."""
+    letters = string.ascii_uppercase
+    if item.options:
+        return [letters[i] for i, o in enumerate(item.options) if o.correct]
+    if item.type == "ordering":
+        return [str(item.sequence.index(step) + 1) for step in item.display or item.sequence]
+    if item.type == "matching":
+        rights = list(item.display or [p.right for p in item.pairs])
+        return [letters[rights.index(p.right)] for p in item.pairs]
+    return []
