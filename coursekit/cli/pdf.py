@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import coursekit.print.downloads  # noqa: F401  (registers the `downloads` marker)
 from coursekit.cli.assign import configured_site_url
 from coursekit.content.load import load_content
 from coursekit.paths import project_paths

@@ -1,8 +1,9 @@
 """`course pdf` end to end: both editions, the per-chapter PDFs, the EPUB and the zip, then published.
 
-Speed: the two editions are laid out in parallel worker processes (one each), the chapter PDFs are pages
-of the student edition's layout (no second layout), the EPUB is cut from the student print document in the
-main process meanwhile, and the fonts are decompressed once into .cache/fonts/.
+Speed: each edition is assembled, checked, laid out and written in a worker process of its own (the
+instructor's worker also re-seals the instructor pack), the chapter PDFs are pages of the student edition's
+layout (no second layout), the EPUB is cut from the student print document in the main process meanwhile,
+and the fonts are decompressed once into .cache/fonts/.
 
 Nothing half-written: every output is made in a temporary folder beside the output folder and moved into
 place only when all exist and the print documents passed the web-only-phrase gate; the public ones are
@@ -39,7 +40,7 @@ from coursekit.print.web_phrases import find_web_only_phrases, visible_text
 from coursekit.print.worksheets import exam_group, key_group, worksheet_group
 from coursekit.print.zip_site import zip_site
 from coursekit.safe_output import check_output_files, output_files
-from coursekit.site.instructor_pack import add_instructor_pdf
+from coursekit.site.instructor_pack import sealed_pack_data, write_pack_text
 
 Progress = Callable[[str], None]
 OUTPUTS = [e.filename for e in EDITIONS] + [STUDENT_EPUB, SITE_ZIP]
@@ -56,9 +57,13 @@ def edition_items(edition: Edition, site: Path, content: CourseContent, progress
         items += [exam_group(content), key_group(content)]
     else:
         items.append(key_group(content, uses=("practice",)))
-    progress(f"{edition.name}: {len(content.chapters)} chapters, back matter, worksheets"
-             + (", guide, exam items and keys" if edition.for_instructors else " and the practice key"))
+    progress(describe_edition(edition, content))
     return items
+
+
+def describe_edition(edition: Edition, content: CourseContent) -> str:
+    return (f"{edition.name}: {len(content.chapters)} chapters, back matter, worksheets"
+            + (", guide, exam items and keys" if edition.for_instructors else " and the practice key"))
 
 
 def flat_parts(items: list[Part | Group]) -> list[Part]:
@@ -124,11 +129,40 @@ def gate_web_only_phrases(site: Path, edition: Edition, items: list[Part | Group
                     f"write a print variant: …{hit.context}…") for hit in hits]
 
 
-@dataclass
-class Prepared:
+@dataclass(frozen=True)
+class EditionJob:
+    """One edition, made end to end in a worker process: its print document, the web-only-phrase gate, the
+    layout and the PDF; the student edition also its chapter PDFs, the instructor edition the sealed pack."""
+
     edition: Edition
-    items: list[Part | Group]
-    document: PrintDocument
+    site: Path
+    content: CourseContent
+    target: Path
+    site_url: str
+    chapter_dir: Path | None = None  # the chapter PDFs' staging folder (student edition)
+    seal_pack: bool = False  # the site's instructor pack, re-sealed with this PDF (instructor edition)
+
+
+@dataclass
+class EditionResult:
+    render: RenderResult | None  # None when the gate found problems (nothing was laid out)
+    problems: list[Problem]
+    pack_data: str | None = None  # instructors/pack-data.js with this PDF in it, for the caller to write
+
+
+def make_edition(job: EditionJob) -> EditionResult:
+    """What each worker runs: the editions are prepared and laid out in parallel, and the slow re-sealing of
+    the instructor pack happens beside the student edition's chapter PDFs rather than after them."""
+    items = edition_items(job.edition, job.site, job.content, lambda _: None, job.site_url)
+    document = print_document(job.edition, items, job.site, job.content, job.site_url)
+    problems = gate_web_only_phrases(job.site, job.edition, items, document)
+    if problems:
+        return EditionResult(None, problems)
+    excerpts = chapter_excerpts(items, job.content, job.chapter_dir) if job.chapter_dir is not None else ()
+    part_ids = tuple(anchor(part.key) for part in flat_parts(items))
+    result = render_job(RenderJob(job.edition.name, document, job.site, job.target, part_ids, excerpts))
+    pack = sealed_pack_data(job.site, job.content, job.target, job.site_url) if job.seal_pack else None
+    return EditionResult(result, [], pack)
 
 
 def worker_count() -> int:
@@ -139,16 +173,17 @@ def worker_count() -> int:
     return max(1, min(len(EDITIONS), os.cpu_count() or 1))
 
 
-def build_epub(site: Path, content: CourseContent, student: Prepared, target: Path) -> int:
+def build_epub(site: Path, content: CourseContent, document: PrintDocument, target: Path) -> int:
+    """The EPUB, cut from the student edition's print document."""
     meta = site_metadata(site)
-    body = parse_document(student.document.html()).find("body")
+    body = parse_document(document.html()).find("body")
     assert body is not None
     documents = split_document(body)
     book = BookMetadata(title=content.course.title, subtitle=content.course.subtitle, author=meta["author"],
                         lang=meta["lang"], description=content.course.subtitle,
                         rights=f"Course content {content.course.licence_content}, code {content.course.licence_code}. "
                                "The essay and the works it cites belong to their authors and publishers.")
-    return write_epub(target, book, documents, content.paths.node_modules)
+    return write_epub(target, book, documents, content.paths.node_modules, content.paths.cache / "fonts")
 
 
 def build_all(site: Path, out: Path, content: CourseContent, progress: Progress,
@@ -163,38 +198,39 @@ def build_all(site: Path, out: Path, content: CourseContent, progress: Progress,
         progress("skipping the instructor edition: " + locked_message(content.paths.quizzes, "it"))
     with output_files(out, "pdf", root, expected=outputs_at_top(content)) as staging, \
             output_files(chapter_dir, "pdf", root, expected=chapter_outputs(content)) as chapter_staging:
-        prepared = []
-        for edition in editions:
-            items = edition_items(edition, site, content, progress, site_url)
-            document = print_document(edition, items, site, content, site_url)
-            prepared.append(Prepared(edition, items, document))
-        jobs = []
-        for p in prepared:
-            excerpts = chapter_excerpts(p.items, content, chapter_staging) if p.edition == STUDENT else ()
-            part_ids = tuple(anchor(part.key) for part in flat_parts(p.items))
-            jobs.append(RenderJob(p.edition.name, p.document, site, staging / p.edition.filename, part_ids,
-                                  excerpts))
-        problems = [problem for p in prepared
-                    for problem in gate_web_only_phrases(site, p.edition, p.items, p.document)]
-        if problems:
-            raise ContentError(problems)
+        jobs = [EditionJob(edition, site, content, staging / edition.filename, site_url,
+                           chapter_dir=chapter_staging if edition == STUDENT else None,
+                           seal_pack=edition.for_instructors)
+                for edition in editions]
+        # Assembled here before the workers start, the EPUB's document also fills the parse cache of the site's
+        # pages (htmltree), which the forked workers inherit: each page is parsed once, not once per process.
+        epub_document = print_document(STUDENT, edition_items(STUDENT, site, content, lambda _: None, site_url),
+                                       site, content, site_url)
         workers = worker_count()
+        for edition in editions:
+            progress(describe_edition(edition, content))
         progress(f"rendering {', '.join(j.target.name for j in jobs)} and {len(content.chapters)} chapter PDFs "
                  f"with WeasyPrint ({workers} process{'es' if workers > 1 else ''})")
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures: list[Future[RenderResult]] = [pool.submit(render_job, job) for job in jobs]
-            student = next(p for p in prepared if p.edition == STUDENT)
-            count = build_epub(site, content, student, staging / STUDENT_EPUB)
+            futures: list[Future[EditionResult]] = [pool.submit(make_edition, job) for job in jobs]
+            count = build_epub(site, content, epub_document, staging / STUDENT_EPUB)
             progress(f"epub: {STUDENT_EPUB}, {count} content documents")
-            for future in futures:
-                result = future.result()
-                chapters = f", {len(result.excerpt_pages)} chapter PDFs" if result.excerpt_pages else ""
-                progress(f"{result.name}: {result.pages} pages{chapters} (rendered in {result.seconds:.1f}s)")
+            results = [future.result() for future in futures]
+        problems = [problem for result in results for problem in result.problems]
+        if problems:
+            raise ContentError(problems)
+        for result in results:
+            assert result.render is not None
+            done = result.render
+            chapters = f", {len(done.excerpt_pages)} chapter PDFs" if done.excerpt_pages else ""
+            progress(f"{done.name}: {done.pages} pages{chapters} (rendered in {done.seconds:.1f}s)")
         # The site's instructor pack takes the instructor PDF before the site is zipped, so the zip holds the
         # pack the site serves (re-sealing after zipping left the zip with a stale pack).
-        if not locked and add_instructor_pdf(site, content, staging / INSTRUCTOR.filename, site_url):
-            progress(f"instructor pack: re-sealed with {INSTRUCTOR.filename} in {site / 'instructors'}")
+        for result in results:
+            if result.pack_data is not None:
+                write_pack_text(site, result.pack_data)
+                progress(f"instructor pack: re-sealed with {INSTRUCTOR.filename} in {site / 'instructors'}")
         progress(f"zip: packing the site into {SITE_ZIP}")
         count = zip_site(site, {STUDENT_PDF: staging / STUDENT_PDF, STUDENT_EPUB: staging / STUDENT_EPUB},
                          staging / SITE_ZIP)

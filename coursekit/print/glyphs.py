@@ -1,9 +1,10 @@
-"""Characters the embedded fonts lack, drawn instead of being left to a system font.
+"""Arrows, which no embedded font has, drawn instead of being left to a system font.
 
-Source Serif 4 and Source Sans 3 (Latin subsets) have no arrows and no ballot boxes; the concept map's text
-alternative and the answer keys use '→', the guide's page links '←', the worksheets '☐', '☒', '○' and '◉'. WeasyPrint
-would silently pick any installed font that has them, so each becomes a tiny inline SVG labelled for screen
-readers, and the PDF depends on no font but its own.
+Source Serif 4 and Source Sans 3 (Latin subsets) have no arrows: the concept map's text alternative and the
+answer keys use '→', the guide's page links '←'. WeasyPrint would silently pick any installed font that has
+them, so each becomes a tiny inline SVG labelled for screen readers, and the PDF depends on no font but its own.
+The worksheets' answer marks ('☐', '☒', '○', '◉') are text, in a cut of Noto Sans Symbols 2 (fonts.py): there are
+hundreds of them, and an inline drawing costs the layout far more than a character.
 """
 
 from __future__ import annotations
@@ -33,29 +34,7 @@ def left_arrow() -> ET.Element:
                 [{"d": "M11.5 4H1.5M4.5 1L1.2 4 4.5 7", "stroke-width": "1.1", **STROKE}])
 
 
-def box() -> ET.Element:
-    return _svg("glyph-box", "0 0 10 10", "box", [{"d": "M1 1H9V9H1Z", "stroke-width": "0.9", **STROKE}])
-
-
-def ticked_box() -> ET.Element:
-    return _svg("glyph-box", "0 0 10 10", "ticked box", [{"d": "M1 1H9V9H1Z", "stroke-width": "0.9", **STROKE},
-                                                          {"d": "M2.6 2.6L7.4 7.4M7.4 2.6L2.6 7.4",
-                                                           "stroke-width": "1.3", **STROKE}])
-
-
-def circle() -> ET.Element:
-    return _svg("glyph-circle", "0 0 10 10", "circle", [{"d": "M5 1A4 4 0 1 1 5 9A4 4 0 1 1 5 1Z",
-                                                          "stroke-width": "0.9", **STROKE}])
-
-
-def filled_circle() -> ET.Element:
-    return _svg("glyph-circle", "0 0 10 10", "filled circle",
-                [{"d": "M5 1A4 4 0 1 1 5 9A4 4 0 1 1 5 1Z", "stroke-width": "0.9", **STROKE},
-                 {"d": "M5 2.6A2.4 2.4 0 1 1 5 7.4A2.4 2.4 0 1 1 5 2.6Z", "fill": "#1a1a1a"}])
-
-
-DRAWINGS: dict[str, Callable[[], ET.Element]] = {"\u2192": arrow, "\u2190": left_arrow, "\u2610": box,
-                                                 "\u2612": ticked_box, "\u25cb": circle, "\u25c9": filled_circle}
+DRAWINGS: dict[str, Callable[[], ET.Element]] = {"\u2192": arrow, "\u2190": left_arrow}
 
 
 def _pieces(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -87,7 +66,7 @@ def _drawings(pieces: list[tuple[str, str]]) -> list[ET.Element]:
 
 
 def draw_missing_glyphs(root: ET.Element) -> None:
-    """Replace every arrow and ballot box in text (outside SVG figures) by an inline drawing."""
+    """Replace every arrow in text (outside SVG figures) by an inline drawing."""
     inside_svg = {id(e) for svg in root.iter("svg") for e in svg.iter()}
     for element in [e for e in root.iter() if id(e) not in inside_svg and isinstance(e.tag, str)]:
         if element.text:

@@ -82,21 +82,29 @@ def age_bundle(root: Path, node_modules: Path) -> bytes:
     return cached.read_bytes()
 
 
+def pack_text(content: CourseContent, passphrase: str, site_url: str, extra: dict[str, bytes] | None = None) -> str:
+    """The sealed pack as the script instructors/pack-data.js."""
+    sealed = encrypt(pack_zip(content, site_url, extra), passphrase, content.paths.node_modules)
+    return f'window.coursePack = "{base64.b64encode(sealed).decode("ascii")}";\n'
+
+
+def write_pack_text(site: Path, text: str) -> None:
+    (site / PACK_DATA).write_text(text, encoding="utf-8")
+
+
 def write_pack_data(site: Path, content: CourseContent, passphrase: str, site_url: str,
                     extra: dict[str, bytes] | None = None) -> None:
     """Seal the pack and write it into the site as instructors/pack-data.js."""
-    sealed = encrypt(pack_zip(content, site_url, extra), passphrase, content.paths.node_modules)
-    data = base64.b64encode(sealed).decode("ascii")
-    (site / PACK_DATA).write_text(f'window.coursePack = "{data}";\n', encoding="utf-8")
+    write_pack_text(site, pack_text(content, passphrase, site_url, extra))
 
 
-def add_instructor_pdf(site: Path, content: CourseContent, pdf: Path, site_url: str) -> bool:
-    """`course pdf`: re-seal a site's pack with the instructor PDF in it; False when the site has no pack."""
+def sealed_pack_data(site: Path, content: CourseContent, pdf: Path, site_url: str) -> str | None:
+    """`course pdf`: the site's pack re-sealed with the instructor PDF in it (the caller writes it once every
+    output exists); None when the site has no pack."""
     passphrase = pack_passphrase(content)
     if passphrase is None or not (site / PACK_DATA).is_file() or not pdf.is_file():
-        return False
-    write_pack_data(site, content, passphrase, site_url, {pdf.name: pdf.read_bytes()})
-    return True
+        return None
+    return pack_text(content, passphrase, site_url, {pdf.name: pdf.read_bytes()})
 
 
 def _write_pack(config, state: BuildState) -> None:  # type: ignore[no-untyped-def]

@@ -58,7 +58,8 @@ def test_epub_layout_metadata_and_fonts(pdf_build: PdfBuild, content: CourseCont
                    "schema:accessibilityHazard", "schema:accessibilitySummary",
                    "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"):
         assert needed in opf, needed
-    assert len([n for n in names if n.endswith(".woff2")]) == 20
+    fonts = [n for n in names if n.endswith(".woff2")]
+    assert len(fonts) == 21 and "OEBPS/fonts/ballot-marks.woff2" in fonts  # 20 Source faces, the answer marks
     for chapter in content.chapters:
         assert chapter.title in nav
     for part in ("Glossary", "Timeline", "Concept map", "Essay footnotes", "Bibliography", "Worksheets",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from coursekit.paths import REPO_ROOT, project_paths
 from coursekit.print.clean import strip_web_only
 from coursekit.print.downloads import SITE_ZIP, STUDENT_PDF, activate, downloads_box
-from coursekit.print.fonts import font_face_css
+from coursekit.print.fonts import BALLOT, ballot_font, font_face_css
 from coursekit.print.glyphs import draw_missing_glyphs
 from coursekit.print.htmltree import parse_fragment, to_html
 from coursekit.print.links import anchor, prefix_ids, resolve, rewrite_links
@@ -58,16 +59,29 @@ def test_web_only_controls_are_stripped_and_text_kept() -> None:
     assert html == '<div><h2 id="a">Title</h2><p>Text tail </p><p>kept</p></div>'
 
 
-def test_glyphs_the_fonts_lack_are_drawn() -> None:
-    root = parse_fragment("<p>A \u2192 B \u2610 no <em>x</em> \u2612 yes</p><svg><text>\u2192</text></svg>")
+def test_arrows_the_fonts_lack_are_drawn_and_answer_marks_stay_text() -> None:
+    root = parse_fragment("<p>A \u2192 B \u2190 no <em>x</em> \u2610 \u25cb yes</p><svg><text>\u2192</text></svg>")
     draw_missing_glyphs(root)
     html = to_html(root)
     assert "\u2192</text>" in html  # inside SVG figures text is left alone
     text_outside_svg = html.split("<svg><text>")[0]
-    assert "\u2192" not in text_outside_svg and "\u2610" not in html and "\u2612" not in html
-    assert html.count('class="glyph-arrow"') == 1 and html.count('class="glyph-box"') == 2
-    assert "<title>leads to</title>" in html, "a drawn glyph needs a title: its /Alt text in the tagged PDF"
-    assert "A " in html and " B " in html and " yes" in html
+    assert "\u2192" not in text_outside_svg and "\u2190" not in text_outside_svg
+    assert html.count('class="glyph-arrow"') == 2
+    assert "<title>leads to</title>" in html and "<title>back to</title>" in html, \
+        "a drawn glyph needs a title: its /Alt text in the tagged PDF"
+    assert "\u2610 \u25cb yes" in html, "answer marks are typeset from the ballot font (fonts.py), not drawn"
+    assert "A " in html and " B " in html
+
+
+def test_the_ballot_font_has_exactly_the_answer_marks(tmp_path: Path) -> None:
+    from fontTools.ttLib import TTFont
+
+    node_modules = project_paths(None).node_modules
+    data = ballot_font(node_modules, cache=tmp_path)
+    cmap = TTFont(io.BytesIO(data)).getBestCmap()
+    assert {chr(c) for c in cmap} == set(BALLOT)
+    assert [p.name[:13] for p in tmp_path.iterdir()] == ["ballot-marks-"], "the cut is cached"
+    assert ballot_font(node_modules, cache=tmp_path) == data, "the cached cut is the same font"
 
 
 def test_download_box_links_only_the_files_that_exist() -> None:
@@ -85,8 +99,9 @@ def test_download_box_links_only_the_files_that_exist() -> None:
 
 def test_fonts_come_from_the_npm_packages() -> None:
     css = font_face_css(project_paths().node_modules)
-    assert css.count("@font-face") == 20
+    assert css.count("@font-face") == 21  # 20 Source faces (10 styles, Latin and Latin Extended), the answer marks
     assert "Source Serif 4" in css and "Source Sans 3" in css and "unicode-range" in css
+    assert css.count('font-family: "Noto Sans Symbols 2"') == 1
     assert "url(./files/" not in css
 
 

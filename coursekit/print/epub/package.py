@@ -19,7 +19,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from coursekit.print.epub.split import ContentDocument, to_xhtml
-from coursekit.print.fonts import FAMILIES, SUBSETS
+from coursekit.print.fonts import BALLOT_FILE, FAMILIES, FAMILY_NAMES, SUBSETS, ballot_face, ballot_font
 
 FIXED_TIME = (2021, 1, 1, 0, 0, 0)
 TEXT_DIR = "text"
@@ -63,7 +63,7 @@ def identifier(meta: BookMetadata) -> str:
 def font_files(node_modules: Path) -> list[tuple[str, str, str, Path]]:
     """(family, weight, style, woff2 path) for every face the print edition uses."""
     found = []
-    names = {"source-serif-4": "Source Serif 4", "source-sans-3": "Source Sans 3"}
+    names = FAMILY_NAMES
     for package, styles in FAMILIES.items():
         for style in styles:
             weight, _, italic = style.partition("-")
@@ -98,14 +98,15 @@ def font_css(node_modules: Path) -> str:
         rules.append(f'@font-face {{ font-family: "{family}"; font-style: {style}; font-weight: {weight}; '
                      f'src: url("../{FONT_DIR}/{path.name}") format("woff2"); '
                      f"unicode-range: {ranges[path.name]}; }}")
+    rules.append(ballot_face(f'url("../{FONT_DIR}/{BALLOT_FILE}") format("woff2")'))
     return "\n".join(rules)
 
 
-def package_document(meta: BookMetadata, documents: list[ContentDocument], fonts: list[Path]) -> str:
+def package_document(meta: BookMetadata, documents: list[ContentDocument], fonts: list[str]) -> str:
     items = ['<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
              f'<item id="css" href="{STYLESHEET}" media-type="text/css"/>']
-    for index, path in enumerate(fonts):
-        items.append(f'<item id="font-{index}" href="{FONT_DIR}/{path.name}" media-type="font/woff2"/>')
+    for index, name in enumerate(fonts):
+        items.append(f'<item id="font-{index}" href="{FONT_DIR}/{name}" media-type="font/woff2"/>')
     spine = []
     for index, document in enumerate(documents):
         props = ' properties="svg"' if document.has_svg else ""
@@ -200,19 +201,20 @@ def _entry(name: str, stored: bool = False) -> zipfile.ZipInfo:
     return info
 
 
-def write_epub(target: Path, meta: BookMetadata, documents: list[ContentDocument], node_modules: Path) -> int:
+def write_epub(target: Path, meta: BookMetadata, documents: list[ContentDocument], node_modules: Path,
+               font_cache: Path | None = None) -> int:
     """Write `target`; returns the number of content documents."""
-    faces = font_files(node_modules)
-    fonts = [path for _, _, _, path in faces]
+    fonts = {path.name: path.read_bytes() for _, _, _, path in font_files(node_modules)}
+    fonts[BALLOT_FILE] = ballot_font(node_modules, flavor="woff2", cache=font_cache)
     css = font_css(node_modules) + "\n" + files("coursekit.print.epub").joinpath("book.css").read_text(encoding="utf-8")
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as book:
         book.writestr(_entry("mimetype", stored=True), "application/epub+zip")
         book.writestr(_entry("META-INF/container.xml"), CONTAINER)
-        book.writestr(_entry("OEBPS/content.opf"), package_document(meta, documents, fonts))
+        book.writestr(_entry("OEBPS/content.opf"), package_document(meta, documents, list(fonts)))
         book.writestr(_entry("OEBPS/nav.xhtml"), nav_document(meta, documents))
         book.writestr(_entry(f"OEBPS/{STYLESHEET}"), css)
-        for path in sorted(fonts):
-            book.writestr(_entry(f"OEBPS/{FONT_DIR}/{path.name}"), path.read_bytes())
+        for name in sorted(fonts):
+            book.writestr(_entry(f"OEBPS/{FONT_DIR}/{name}"), fonts[name])
         for document in documents:
             book.writestr(_entry(f"OEBPS/{TEXT_DIR}/{document.name}"),
                           to_xhtml(document, meta.lang, f"../{STYLESHEET}"))
