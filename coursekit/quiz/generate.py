@@ -14,10 +14,11 @@ Generators (the `generator:` of a bank's `generate:` entry):
 
 Subjects come from the bank's chapter (all chapters for `final`); distractors come from the same data set,
 the closest first (related terms, then the same chapter); definition-term draws them from the term's own
-category (`quizzes/generators.toml`) and skips definitions that name one of them. A seeded `random.Random`
-makes every choice, so a seed always gives the same items, and no subject is used twice by one generator in
-one bank. Generated items are practice only (level `remember`). `capacity()` says how many items a generator
-can make for a bank.
+category (`quizzes/generators.toml`) and skips definitions that name one of them; its key is never the longest
+option (a longer peer is swapped in; a term whose name is the longest of its category is not asked). A seeded
+`random.Random` makes every choice, so a seed always gives the same items, and no subject is used twice by one
+generator in one bank. Generated items are practice only (level `remember`). `capacity()` says how many items a
+generator can make for a bank.
 """
 
 from __future__ import annotations
@@ -217,12 +218,17 @@ def definition_term(bank: Bank, content: CourseContent, subjects: Subjects, requ
                  if t.id != term.id and data.category(t.id) == category and not _names(term.short, t)]
         same_chapter = [t.term for t in peers if t.chapter == term.chapter]
         related = [by_id[r].term for r in term.related if r in by_id and by_id[r] in peers]
-        wrong = _distractors(rng, [related, same_chapter, [t.term for t in peers]], CHOICES - 1, {term.term})
+        tiers = [related, same_chapter, [t.term for t in peers]]
+        wrong = _distractors(rng, tiers, CHOICES - 1, {term.term})
         if _key_stands_out(term.term, wrong):  # a long key among short names is a cue: take names of like length
             wrong = sorted((t.term for t in peers), key=lambda name: (abs(len(name) - len(term.term)), name))
             wrong = wrong[: CHOICES - 1]
         if len(wrong) < CHOICES - 1 or _key_stands_out(term.term, wrong):
             continue
+        outdone = _key_not_longest(term.term, wrong, tiers)  # the longest option is a cue too
+        if outdone is None:
+            continue
+        wrong = outdone
         terms_by_name = {t.term: t for t in subjects.all_terms}
         explanation = chapter_explanation(content, term)
         options = [Option(term.term, True, f"Right. {explanation}")]
@@ -242,6 +248,18 @@ KEY_LENGTH_LIMIT = 1.25  # a generated key may be at most this many times the me
 
 def _key_stands_out(key: str, wrong: Sequence[str]) -> bool:
     return bool(wrong) and len(key) > KEY_LENGTH_LIMIT * sum(len(w) for w in wrong) / len(wrong)
+
+
+def _key_not_longest(key: str, wrong: Sequence[str], tiers: Sequence[Sequence[str]]) -> list[str] | None:
+    """The distractors, with the last one swapped for the shortest name longer than the key (from the closest tier
+    that has one) when the key would otherwise be the longest option; None when no name is longer than the key."""
+    if any(len(name) > len(key) for name in wrong):
+        return list(wrong)
+    for tier in tiers:
+        longer = sorted({name for name in tier if len(name) > len(key)} - set(wrong), key=lambda n: (len(n), n))
+        if longer:
+            return [*wrong[:-1], longer[0]]
+    return None
 
 
 def _names(text: str, term: Term) -> bool:

@@ -108,6 +108,23 @@ def test_generated_items_are_practice_only(quiz_root, plant, real_content: Cours
     assert len(problems) == 1 and "unknown value for 'use' 'exam'" in problems[0].problem
 
 
+def test_a_definition_term_key_is_never_the_longest_option(real_content: CourseContent,
+                                                            banks: dict[str, Bank]) -> None:
+    """The longest option is a cue (`course check` warns): a longer peer of the key's category is swapped in, and
+    "Instrumentalization of migration", the longest concept name, is not asked as a definition-term item at all."""
+    from coursekit.checks.item_writing import key_is_longest
+    from coursekit.quiz.select import SITE_SEED
+
+    for bank in banks.values():
+        most = capacity(bank, real_content, "definition-term")
+        every = replace(bank, items=(), generate=(GenerateRequest("definition-term", "practice", most),))
+        for seed in (SITE_SEED, *range(12)):
+            items = generate(every, real_content, seed)
+            assert items and not [i.id for i in items if key_is_longest(i)], (bank.quiz, seed)
+            assert "instrumentalization" not in {i.concept for i in items}
+    assert capacity(banks["chapter-5"], real_content, "definition-term") >= 1
+
+
 def test_event_actor_never_offers_a_member_of_a_group_that_took_part(real_content: CourseContent) -> None:
     """The mid-2000s consultations list "EU Member States": Spain is part of them, so never a wrong answer."""
     from coursekit.quiz.generate import _safe_distractors
