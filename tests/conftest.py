@@ -70,15 +70,31 @@ def shared_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Calla
     return target
 
 
+# Session fixtures too slow to make once per pytest-xdist worker (`pdf_build`, `crawl`): the modules that use
+# them carry `pytest.mark.xdist_group(...)`, so under --dist loadgroup their tests share one worker and the
+# fixture is made once; every other test, browser tests included, goes wherever a worker is free.
+PDF_GROUP = pytest.mark.xdist_group("pdf")
+CRAWL_GROUP = pytest.mark.xdist_group("crawl")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """PDF tests carry the `pdf` marker (make test-fast leaves them out); under pytest-xdist (--dist loadgroup)
-    the PDF tests share one worker and the browser tests another, so each session fixture is made once."""
+    """PDF tests carry the `pdf` marker (make test-fast leaves them out)."""
     for item in items:
         if "tests/pdf/" in item.nodeid or item.get_closest_marker("pdf"):
             item.add_marker(pytest.mark.pdf)
-            item.add_marker(pytest.mark.xdist_group("pdf"))
-        elif item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Fail the run when --dist loadgroup does not group (pytest-xdist 3.8 renames test ids through an attribute
+    pytest 9.2 no longer reads: every costly fixture was then made on both workers, unnoticed)."""
+    if not session.config.getoption("loadgroup", default=False):
+        return
+    ungrouped = [item.nodeid for item in session.items
+                 if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
+    if ungrouped:
+        raise pytest.UsageError(f"pytest-xdist did not group {len(ungrouped)} tests (e.g. {ungrouped[0]}): check the "
+                                "pytest / pytest-xdist pins in pyproject.toml")
 
 
 @pytest.fixture(scope="session")

@@ -6,12 +6,18 @@ server and one browser per session.
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.async_api import BrowserContext as AsyncContext
+from playwright.async_api import Request as AsyncRequest
+from playwright.async_api import Route as AsyncRoute
+from playwright.async_api import async_playwright
 from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, sync_playwright
 
 from coursekit.bench.server import serve_site
@@ -114,26 +120,72 @@ class PageVisit:
     console_errors: list[str]
 
 
+# Pages the crawl keeps open at once: each waits for 500 ms of network quiet ("networkidle"), and open together
+# those waits overlap instead of adding up (one tab at a time spent most of a minute waiting).
+CRAWL_TABS = 6
+
+
+async def _visit(context: AsyncContext, base: str, path: str) -> PageVisit:
+    page = await context.new_page()
+    origin = origin_of(base)
+    foreign: list[str] = []
+    errors: list[str] = []
+
+    async def route(route: AsyncRoute, request: AsyncRequest) -> None:
+        if urlsplit(request.url).scheme in LOCAL_SCHEMES or origin_of(request.url) == origin:
+            await route.continue_()
+        else:
+            foreign.append(request.url)
+            await route.abort()
+
+    await page.route("**/*", route)
+    page.on("console", lambda message: errors.append(f"{message.text} ({message.location.get('url')})")
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+    response = await page.goto(base + path, wait_until="networkidle")
+    visit = PageVisit(path=path, status=response.status if response else None, title=await page.title(),
+                      h1=[text.strip() for text in await page.locator("h1").all_inner_texts()],
+                      foreign_requests=foreign, console_errors=errors)
+    await page.close()
+    return visit
+
+
+async def _crawl(chromium: Path, base: str, paths: list[str]) -> dict[str, PageVisit]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            context = await browser.new_context()
+            gate = asyncio.Semaphore(CRAWL_TABS)
+
+            async def one(path: str) -> PageVisit:
+                async with gate:
+                    return await _visit(context, base, path)
+
+            visits = await asyncio.gather(*(one(path) for path in paths))
+        finally:
+            await browser.close()
+    return {visit.path: visit for visit in visits}
+
+
 @pytest.fixture(scope="session")
-def crawl(browser: Browser, site_server: str, site_pages: list[str]) -> dict[str, PageVisit]:
-    """Every page of the built site opened once over http://127.0.0.1, shared by the page and privacy tests."""
-    visits: dict[str, PageVisit] = {}
-    context = browser.new_context()
-    try:
-        for path in site_pages:
-            page = context.new_page()
-            log = watch(context, page, origin_of(site_server))
-            response = page.goto(site_server + path, wait_until="networkidle")
-            visits[path] = PageVisit(
-                path=path,
-                status=response.status if response else None,
-                title=page.title(),
-                h1=[text.strip() for text in page.locator("h1").all_inner_texts()],
-                foreign_requests=list(log.foreign_requests),
-                console_errors=list(log.console_errors),
-            )
-            page.close()
-            context.unroute("**/*")
-    finally:
-        context.close()
+def crawl(chromium_path: Path, site_server: str, site_pages: list[str]) -> dict[str, PageVisit]:
+    """Every page of the built site opened once over http://127.0.0.1, shared by the page and privacy tests.
+
+    Several tabs at a time, through Playwright's async API in a Chromium of its own on a thread of its own (the
+    session's sync browser belongs to the main thread's event loop)."""
+    outcome: dict[str, dict[str, PageVisit] | BaseException] = {}
+
+    def run() -> None:
+        try:
+            outcome["visits"] = asyncio.run(_crawl(chromium_path, site_server, site_pages))
+        except BaseException as error:  # handed to the test thread below
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run, name="crawl")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    visits = outcome["visits"]
+    assert isinstance(visits, dict)
     return visits

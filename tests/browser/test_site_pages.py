@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.fixtures import PageVisit
+from tests.conftest import CRAWL_GROUP
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, CRAWL_GROUP]
 
 
 def _report(problems: dict[str, list[str]]) -> str:

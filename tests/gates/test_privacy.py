@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.fixtures import PageLog, PageVisit
+from tests.conftest import CRAWL_GROUP
 
 pytestmark = pytest.mark.slow
 
@@ -95,6 +96,7 @@ def test_the_request_watch_flags_a_page_that_reaches_other_hosts(
 
 
 @pytest.mark.browser
+@CRAWL_GROUP
 def test_no_page_request_leaves_the_site(crawl: dict[str, PageVisit]) -> None:
     foreign = [f"{path}: {url}" for path, visit in crawl.items() for url in visit.foreign_requests]
     assert not foreign, "requests to other hosts:\n" + "\n".join(foreign)

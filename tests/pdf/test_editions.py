@@ -11,11 +11,12 @@ from coursekit.content.load import CourseContent
 from coursekit.print.quiz_worksheet import section_title
 from coursekit.print.worksheets import section_titles
 from coursekit.quiz.model import Item
+from tests.conftest import PDF_GROUP
 from tests.exam_banks import exam_banks_locked
 from tests.pdf.conftest import PdfBuild
 from tests.pdf.pdftools import pdf_fonts, pdf_info, pdf_outline, squeeze
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, PDF_GROUP]
 
 BIB_ENTRY = re.compile(r'<p class="bib-entry" id="ref-[^"]+">(.*?)</p>', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")

@@ -22,10 +22,11 @@ from coursekit.print.editions import EDITIONS
 from coursekit.print.htmltree import parse_document
 from coursekit.print.web_phrases import check_print_document, find_web_only_phrases
 from coursekit.quiz.model import Item
+from tests.conftest import PDF_GROUP
 from tests.pdf.conftest import COURSE, SITE_URL, PdfBuild
 from tests.pdf.pdftools import pdf_info, pdf_text, squeeze
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, PDF_GROUP]
 
 CHROMIUM = Path("/usr/bin/chromium")
 ACE = REPO_ROOT / "node_modules" / ".bin" / "ace-puppeteer"  # the Electron runner needs a downloaded browser

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PDF_GROUP
 from tests.pdf.conftest import PdfBuild
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, PDF_GROUP]
 
 DOWNLOAD_LINK = re.compile(r'href="([^"]*downloads/[^"]+)"')
 
