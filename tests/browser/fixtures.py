@@ -118,6 +118,11 @@ class PageVisit:
     h1: list[str]
     foreign_requests: list[str]
     console_errors: list[str]
+    width_at_narrowest: int = 0  # the page's scroll width once the window is NARROWEST wide
+
+
+# The narrowest phone screen the course supports: no page may scroll sideways there.
+NARROWEST = 320
 
 
 # Pages the crawl keeps open at once: each waits for 500 ms of network quiet ("networkidle"), and open together
@@ -143,9 +148,12 @@ async def _visit(context: AsyncContext, base: str, path: str) -> PageVisit:
             if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
     response = await page.goto(base + path, wait_until="networkidle")
-    visit = PageVisit(path=path, status=response.status if response else None, title=await page.title(),
-                      h1=[text.strip() for text in await page.locator("h1").all_inner_texts()],
-                      foreign_requests=foreign, console_errors=errors)
+    title = await page.title()
+    h1 = [text.strip() for text in await page.locator("h1").all_inner_texts()]
+    await page.set_viewport_size({"width": NARROWEST, "height": 700})
+    width = await page.evaluate("document.documentElement.scrollWidth")
+    visit = PageVisit(path=path, status=response.status if response else None, title=title, h1=h1,
+                      foreign_requests=foreign, console_errors=errors, width_at_narrowest=int(width))
     await page.close()
     return visit
 
@@ -169,7 +177,8 @@ async def _crawl(chromium: Path, base: str, paths: list[str]) -> dict[str, PageV
 
 @pytest.fixture(scope="session")
 def crawl(chromium_path: Path, site_server: str, site_pages: list[str]) -> dict[str, PageVisit]:
-    """Every page of the built site opened once over http://127.0.0.1, shared by the page and privacy tests.
+    """Every page of the built site opened once over http://127.0.0.1, shared by the page, privacy and narrow-screen
+    tests (each page is read at 1280 px, then narrowed to 320 px).
 
     Several tabs at a time, through Playwright's async API in a Chromium of its own on a thread of its own (the
     session's sync browser belongs to the main thread's event loop)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.fixtures import PageVisit
+from tests.browser.fixtures import NARROWEST, PageVisit
 from tests.conftest import CRAWL_GROUP
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, CRAWL_GROUP]
@@ -38,3 +38,9 @@ def test_every_page_has_a_title_and_one_main_heading(crawl: dict[str, PageVisit]
         if len([text for text in visit.h1 if text]) != 1:
             problems.setdefault(path, []).append(f"expected one non-empty <h1>, found {visit.h1}")
     assert not problems, _report(problems)
+
+
+def test_no_page_scrolls_sideways_on_the_narrowest_phone(crawl: dict[str, PageVisit]) -> None:
+    wide = {path: visit.width_at_narrowest for path, visit in crawl.items() if visit.width_at_narrowest > NARROWEST}
+    assert not wide, f"pages wider than a {NARROWEST} px screen: {wide}"
+    assert all(visit.width_at_narrowest > 0 for visit in crawl.values()), "the crawl measured every page"
