@@ -32,8 +32,8 @@ serve: site
 site: setup
 	$(BIN)/mkdocs build --strict --clean
 
-# Tests run on every core (pytest-xdist); the site is built once and shared, PDF and browser tests keep one
-# worker each (--dist loadgroup, see tests/conftest.py).
+# Tests run on every core (pytest-xdist); the site is built once and shared; the tests of the PDF build and of
+# the browser crawl each keep one worker (--dist loadgroup, see tests/conftest.py).
 PYTEST_PARALLEL ?= -n auto --dist loadgroup
 
 ## make test: the whole suite (unit, build, browser, PDF, quality gates)
