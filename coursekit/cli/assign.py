@@ -112,7 +112,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
         page = to_html_page(assignment.title, body, TYPE_CSS + SCREEN_CSS)
         (stage / "assignment.html").write_text(page, encoding="utf-8")
         write_pdf(to_html_page(assignment.title, body), stage / "assignment.pdf",
-                  paths.node_modules, identifier=plain_text(blocks))
+                  paths.node_modules, identifier=plain_text(blocks), font_cache=paths.cache / "fonts")
     print(f"course assign: wrote assignment.html, assignment.md and assignment.pdf to {args.out}")
     return 0
 

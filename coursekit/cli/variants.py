@@ -121,7 +121,7 @@ def cmd_variants(args: argparse.Namespace) -> int:
             sheets = "\n".join(f'<section class="{"pagebreak" if n else ""}">{sheet_body(bank, v)}</section>'
                                for n, v in enumerate(variants))
             write_pdf(to_html_page(bank.title, sheets, WORKSHEET_CSS), stage / "sheets.pdf", paths.node_modules,
-                      identifier=f"{args.seed}:{quiz}:{key_csv(variants)}")
+                      identifier=f"{args.seed}:{quiz}:{key_csv(variants)}", font_cache=paths.cache / "fonts")
     print(f"course variants: {len(variants)} variants of {quiz} written to {out}")
     return 0
 

@@ -32,13 +32,14 @@ th, td { border: 0.5pt solid #999; padding: 1.2mm 2mm; text-align: left; vertica
 """
 
 
-def write_pdf(html: str, target: Path, node_modules: Path, identifier: str) -> None:
-    """Render `html` (a whole page) to `target` with the course fonts embedded."""
+def write_pdf(html: str, target: Path, node_modules: Path, identifier: str, font_cache: Path | None = None) -> None:
+    """Render `html` (a whole page) to `target` with the course fonts embedded (read from `font_cache`, the
+    project's .cache/fonts, when given: the decompressed faces and the answer marks' cut are made once)."""
     from weasyprint import CSS, HTML  # imported here: WeasyPrint is slow to import and only PDFs need it
     from weasyprint.text.fonts import FontConfiguration
 
     font_config = FontConfiguration()
-    fonts = CSS(string=font_face_css(node_modules), font_config=font_config)
+    fonts = CSS(string=font_face_css(node_modules, font_cache), font_config=font_config)
     pdf = HTML(string=html, base_url=str(target.parent)).write_pdf(
         font_config=font_config,
         stylesheets=[fonts, CSS(string=PAGE_CSS), CSS(string=TYPE_CSS)],

@@ -40,13 +40,18 @@ def cached_truetype(woff2_file: Path, cache: Path) -> Path:
     data = woff2_file.read_bytes()
     target = cache / f"{woff2_file.stem}-{hashlib.sha256(data).hexdigest()[:12]}.ttf"
     if not target.is_file():
-        cache.mkdir(parents=True, exist_ok=True)
         out = BytesIO()
         woff2.decompress(BytesIO(data), out)
-        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-        partial.write_bytes(out.getvalue())
-        partial.replace(target)
+        _write_once(target, out.getvalue())
     return target
+
+
+def _write_once(target: Path, data: bytes) -> None:
+    """A cache file, written atomically: a parallel build never reads half of it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    partial.write_bytes(data)
+    partial.replace(target)
 
 
 def font_face_css(node_modules: Path, cache: Path | None = None) -> str:
@@ -102,10 +107,7 @@ def ballot_font(node_modules: Path, flavor: str | None = None, cache: Path | Non
     out = BytesIO()
     subset.save_font(font, out, options)
     if target is not None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-        partial.write_bytes(out.getvalue())
-        partial.replace(target)
+        _write_once(target, out.getvalue())
     return out.getvalue()
 
 

@@ -63,14 +63,13 @@ def identifier(meta: BookMetadata) -> str:
 def font_files(node_modules: Path) -> list[tuple[str, str, str, Path]]:
     """(family, weight, style, woff2 path) for every face the print edition uses."""
     found = []
-    names = FAMILY_NAMES
     for package, styles in FAMILIES.items():
         for style in styles:
             weight, _, italic = style.partition("-")
             for subset in SUBSETS:
                 path = node_modules / "@fontsource" / package / "files" / (
                     f"{package}-{subset}-{weight}-{'italic' if italic else 'normal'}.woff2")
-                found.append((names[package], weight, "italic" if italic else "normal", path))
+                found.append((FAMILY_NAMES[package], weight, "italic" if italic else "normal", path))
     return found
 
 
