@@ -1,9 +1,9 @@
 """`course pdf` end to end: both editions, the per-chapter PDFs, the EPUB and the zip, then published.
 
 Speed: each edition is assembled, checked, laid out and written in a worker process of its own (the
-instructor's worker also re-seals the instructor pack), the chapter PDFs are pages of the student edition's
-layout (no second layout), the EPUB is cut from the student print document in the main process meanwhile,
-and the fonts are decompressed once into .cache/fonts/.
+student's worker also cuts the EPUB from its print document, the instructor's re-seals the instructor pack),
+the chapter PDFs are pages of the student edition's layout (no second layout), and the fonts are
+decompressed once into .cache/fonts/.
 
 Nothing half-written: every output is made in a temporary folder beside the output folder and moved into
 place only when all exist and the print documents passed the web-only-phrase gate; the public ones are
@@ -132,7 +132,8 @@ def gate_web_only_phrases(site: Path, edition: Edition, items: list[Part | Group
 @dataclass(frozen=True)
 class EditionJob:
     """One edition, made end to end in a worker process: its print document, the web-only-phrase gate, the
-    layout and the PDF; the student edition also its chapter PDFs, the instructor edition the sealed pack."""
+    layout and the PDF; the student edition also its chapter PDFs and the EPUB, the instructor edition the
+    sealed pack."""
 
     edition: Edition
     site: Path
@@ -140,6 +141,7 @@ class EditionJob:
     target: Path
     site_url: str
     chapter_dir: Path | None = None  # the chapter PDFs' staging folder (student edition)
+    epub: Path | None = None  # the EPUB, cut from this edition's print document (student edition)
     seal_pack: bool = False  # the site's instructor pack, re-sealed with this PDF (instructor edition)
 
 
@@ -148,6 +150,7 @@ class EditionResult:
     render: RenderResult | None  # None when the gate found problems (nothing was laid out)
     problems: list[Problem]
     pack_data: str | None = None  # instructors/pack-data.js with this PDF in it, for the caller to write
+    epub_documents: int = 0  # content documents in the EPUB, when this job wrote one
 
 
 def make_edition(job: EditionJob) -> EditionResult:
@@ -158,11 +161,12 @@ def make_edition(job: EditionJob) -> EditionResult:
     problems = gate_web_only_phrases(job.site, job.edition, items, document)
     if problems:
         return EditionResult(None, problems)
+    epub_documents = build_epub(job.site, job.content, document, job.epub) if job.epub is not None else 0
     excerpts = chapter_excerpts(items, job.content, job.chapter_dir) if job.chapter_dir is not None else ()
     part_ids = tuple(anchor(part.key) for part in flat_parts(items))
     result = render_job(RenderJob(job.edition.name, document, job.site, job.target, part_ids, excerpts))
     pack = sealed_pack_data(job.site, job.content, job.target, job.site_url) if job.seal_pack else None
-    return EditionResult(result, [], pack)
+    return EditionResult(result, [], pack, epub_documents)
 
 
 def worker_count() -> int:
@@ -200,12 +204,9 @@ def build_all(site: Path, out: Path, content: CourseContent, progress: Progress,
             output_files(chapter_dir, "pdf", root, expected=chapter_outputs(content)) as chapter_staging:
         jobs = [EditionJob(edition, site, content, staging / edition.filename, site_url,
                            chapter_dir=chapter_staging if edition == STUDENT else None,
+                           epub=staging / STUDENT_EPUB if edition == STUDENT else None,
                            seal_pack=edition.for_instructors)
                 for edition in editions]
-        # Assembled here before the workers start, the EPUB's document also fills the parse cache of the site's
-        # pages (htmltree), which the forked workers inherit: each page is parsed once, not once per process.
-        epub_document = print_document(STUDENT, edition_items(STUDENT, site, content, lambda _: None, site_url),
-                                       site, content, site_url)
         workers = worker_count()
         for edition in editions:
             progress(describe_edition(edition, content))
@@ -214,8 +215,6 @@ def build_all(site: Path, out: Path, content: CourseContent, progress: Progress,
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures: list[Future[EditionResult]] = [pool.submit(make_edition, job) for job in jobs]
-            count = build_epub(site, content, epub_document, staging / STUDENT_EPUB)
-            progress(f"epub: {STUDENT_EPUB}, {count} content documents")
             results = [future.result() for future in futures]
         problems = [problem for result in results for problem in result.problems]
         if problems:
@@ -225,6 +224,8 @@ def build_all(site: Path, out: Path, content: CourseContent, progress: Progress,
             done = result.render
             chapters = f", {len(done.excerpt_pages)} chapter PDFs" if done.excerpt_pages else ""
             progress(f"{done.name}: {done.pages} pages{chapters} (rendered in {done.seconds:.1f}s)")
+            if result.epub_documents:
+                progress(f"epub: {STUDENT_EPUB}, {result.epub_documents} content documents")
         # The site's instructor pack takes the instructor PDF before the site is zipped, so the zip holds the
         # pack the site serves (re-sealing after zipping left the zip with a stale pack).
         for result in results:
