@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.async_api import BrowserContext as AsyncContext
+from playwright.async_api import Page as AsyncPage
 from playwright.async_api import Request as AsyncRequest
 from playwright.async_api import Route as AsyncRoute
 from playwright.async_api import async_playwright
@@ -70,22 +71,32 @@ def origin_of(url: str) -> str:
     return "file://" if parts.scheme == "file" else f"{parts.scheme}://{parts.netloc}"
 
 
+def stays_on_site(url: str, origin: str) -> bool:
+    """Whether a request for `url` is the site's own (or never leaves the page)."""
+    return urlsplit(url).scheme in LOCAL_SCHEMES or origin_of(url) == origin
+
+
+def record_errors(page: Page | AsyncPage, log: PageLog) -> None:
+    """Every console error and uncaught exception of `page` into `log` (either Playwright API: listeners are plain
+    callbacks in both)."""
+    page.on("console", lambda message: log.console_errors.append(f"{message.text} ({message.location.get('url')})")
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: log.console_errors.append(f"uncaught: {error}"))
+
+
 def watch(context: BrowserContext, page: Page, origin: str) -> PageLog:
     """Block and record every request to another origin, record every console error and uncaught exception."""
     log = PageLog(origin)
 
     def route(route: Route, request: Request) -> None:
-        scheme = urlsplit(request.url).scheme
-        if scheme in LOCAL_SCHEMES or origin_of(request.url) == origin:
+        if stays_on_site(request.url, origin):
             route.continue_()
         else:
             log.foreign_requests.append(request.url)
             route.abort()
 
     context.route("**/*", route)
-    page.on("console", lambda message: log.console_errors.append(f"{message.text} ({message.location.get('url')})")
-            if message.type == "error" else None)
-    page.on("pageerror", lambda error: log.console_errors.append(f"uncaught: {error}"))
+    record_errors(page, log)
     return log
 
 
@@ -132,28 +143,25 @@ CRAWL_TABS = 6
 
 async def _visit(context: AsyncContext, base: str, path: str) -> PageVisit:
     page = await context.new_page()
-    origin = origin_of(base)
-    foreign: list[str] = []
-    errors: list[str] = []
+    log = PageLog(origin_of(base))
 
     async def route(route: AsyncRoute, request: AsyncRequest) -> None:
-        if urlsplit(request.url).scheme in LOCAL_SCHEMES or origin_of(request.url) == origin:
+        if stays_on_site(request.url, log.origin):
             await route.continue_()
         else:
-            foreign.append(request.url)
+            log.foreign_requests.append(request.url)
             await route.abort()
 
     await page.route("**/*", route)
-    page.on("console", lambda message: errors.append(f"{message.text} ({message.location.get('url')})")
-            if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+    record_errors(page, log)
     response = await page.goto(base + path, wait_until="networkidle")
     title = await page.title()
     h1 = [text.strip() for text in await page.locator("h1").all_inner_texts()]
     await page.set_viewport_size({"width": NARROWEST, "height": 700})
     width = await page.evaluate("document.documentElement.scrollWidth")
     visit = PageVisit(path=path, status=response.status if response else None, title=title, h1=h1,
-                      foreign_requests=foreign, console_errors=errors, width_at_narrowest=int(width))
+                      foreign_requests=log.foreign_requests, console_errors=log.console_errors,
+                      width_at_narrowest=int(width))
     await page.close()
     return visit
 
