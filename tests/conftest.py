@@ -109,6 +109,20 @@ LINKED_FOLDERS = ("coursekit", "node_modules")
 ProjectCopy = Callable[..., Path]
 
 
+def copy_from_repo(names: tuple[str, ...], root: Path, ignore: tuple[str, ...] = ()) -> Path:
+    """The named folders and files of the project copied into `root` (made here), node_modules linked (large and
+    read-only): for tests that need a chosen part of the project rather than `project_copy`'s whole content."""
+    root.mkdir()
+    for name in names:
+        source = REPO_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns(*ignore))
+        else:
+            shutil.copy2(source, root / name)
+    (root / "node_modules").symlink_to(REPO_ROOT / "node_modules", target_is_directory=True)
+    return root
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> ProjectCopy:
     """A factory: `project_copy()` returns the root of a fresh copy of the project under tmp_path.

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from coursekit.paths import REPO_ROOT
+from tests.conftest import copy_from_repo
 
 COPIED = ("docs", "bibliography", "quizzes", "mkdocs.yml")
 
@@ -21,15 +20,7 @@ def git(cwd: Path, *args: str) -> None:
 @pytest.fixture
 def checkout(tmp_path: Path) -> Path:
     """The project's content committed to a fresh repository in tmp_path/checkout (node_modules linked)."""
-    root = tmp_path / "checkout"
-    root.mkdir()
-    for name in COPIED:
-        source = REPO_ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns(".course-output*"))
-        else:
-            shutil.copy2(source, root / name)
-    (root / "node_modules").symlink_to(REPO_ROOT / "node_modules", target_is_directory=True)
+    root = copy_from_repo(COPIED, tmp_path / "checkout", ignore=(".course-output*",))
     (root / ".gitignore").write_text("node_modules\n", encoding="utf-8")
     git(root, "init", "-q")
     git(root, "add", "-A")

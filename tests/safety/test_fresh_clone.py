@@ -14,6 +14,7 @@ import pytest
 from coursekit.content.essay import essay_path
 from coursekit.errors import ContentError
 from coursekit.paths import REPO_ROOT
+from tests.conftest import copy_from_repo
 
 CLONED = ("coursekit", "tests", "docs", "quizzes", "bibliography", "mkdocs.yml", "pyproject.toml", ".ci")
 
@@ -73,15 +74,7 @@ def test_ci_sets_course_essay_from_shared(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_a_clone_without_shared_skips_the_essay_tests_with_the_way_to_get_it(tmp_path: Path) -> None:
     """The essay tests, run in a copy of the checkout with no ../shared beside it: skipped, not failed."""
-    clone = tmp_path / "clone"
-    clone.mkdir()
-    for name in CLONED:
-        source = REPO_ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, clone / name, ignore=shutil.ignore_patterns("__pycache__", ".course-output*"))
-        else:
-            shutil.copy2(source, clone / name)
-    (clone / "node_modules").symlink_to(REPO_ROOT / "node_modules", target_is_directory=True)
+    clone = copy_from_repo(CLONED, tmp_path / "clone", ignore=("__pycache__", ".course-output*"))
     tests = ["tests/content/test_own_words.py::test_a_copied_sentence_is_caught",
              "tests/content/test_own_words.py::test_the_registered_checker_flags_a_copied_sentence"]
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", *tests],
