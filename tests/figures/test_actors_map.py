@@ -11,9 +11,9 @@ import yaml
 
 from coursekit.content.actors import load_actors_map
 from coursekit.content.load import CourseContent, load_content
-from coursekit.errors import ContentError
 from coursekit.pages.figures.actors_map import render_actors_map, render_svg, sentence
 from coursekit.paths import project_paths
+from tests.figures.conftest import problems_with_changed_data
 
 CHAPTER_URI = "chapters/05-empowerment-and-instrumentalization.md"
 REQUIRED_ACTORS = {"morocco", "spain", "france", "council", "commission", "eeas", "parliament", "polisario",
@@ -74,12 +74,5 @@ def test_a_relation_added_to_the_data_is_drawn(project_copy) -> None:
     (lambda d: d["relations"][0].pop("cite"), "missing field 'cite'"),
 ])
 def test_bad_actor_data_names_the_file_and_line(tmp_path: Path, change, message: str) -> None:
-    source = Path(__file__).resolve().parents[2] / "docs" / "_data" / "actors.yml"
-    data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    change(data)
-    bad = tmp_path / "actors.yml"
-    bad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        load_actors_map(bad)
-    problems = [str(p) for p in caught.value.problems]
+    bad, problems = problems_with_changed_data("actors.yml", change, load_actors_map, tmp_path)
     assert any(message in p and re.match(rf"{re.escape(str(bad))}:\d+: ", p) for p in problems), problems

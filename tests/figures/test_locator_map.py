@@ -14,6 +14,7 @@ from coursekit.content.locator_map import load_locator_map
 from coursekit.errors import ContentError
 from coursekit.pages.figures.locator_map import render_locator_map, render_svg
 from coursekit.paths import project_paths
+from tests.figures.conftest import problems_with_changed_data
 
 CHAPTER_URI = "chapters/05-empowerment-and-instrumentalization.md"
 
@@ -83,14 +84,7 @@ def test_place_links_point_at_chapter_sections_that_exist(built_site: Path, cont
     (lambda d: d["areas"][1].update(id=d["areas"][0]["id"]), "duplicate id"),
 ])
 def test_bad_map_data_names_the_file_and_line(tmp_path: Path, change, message: str) -> None:
-    source = Path(__file__).resolve().parents[2] / "docs" / "_data" / "locator-map.yml"
-    data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    change(data)
-    bad = tmp_path / "locator-map.yml"
-    bad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        load_locator_map(bad)
-    problems = [str(p) for p in caught.value.problems]
+    bad, problems = problems_with_changed_data("locator-map.yml", change, load_locator_map, tmp_path)
     assert any(message in p and p.startswith(f"{bad}:") for p in problems), problems
 
 
