@@ -31,6 +31,7 @@ from coursekit.print.downloads import CHAPTERS_DIR, SITE_ZIP, STUDENT_EPUB, STUD
 from coursekit.print.editions import EDITIONS, INSTRUCTOR, STUDENT, Edition, back_matter, chapter_part, instructor_guide
 from coursekit.print.epub.package import BookMetadata, write_epub
 from coursekit.print.epub.split import split_document
+from coursekit.print.fonts import fill_font_cache
 from coursekit.print.htmltree import parse_document
 from coursekit.print.links import anchor
 from coursekit.print.parts import Group, Part
@@ -207,6 +208,7 @@ def build_all(site: Path, out: Path, content: CourseContent, progress: Progress,
                            epub=staging / STUDENT_EPUB if edition == STUDENT else None,
                            seal_pack=edition.for_instructors)
                 for edition in editions]
+        fill_font_cache(content.paths.node_modules, content.paths.cache / "fonts")
         workers = worker_count()
         for edition in editions:
             progress(describe_edition(edition, content))

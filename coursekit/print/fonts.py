@@ -54,6 +54,12 @@ def _write_once(target: Path, data: bytes) -> None:
     partial.replace(target)
 
 
+def fill_font_cache(node_modules: Path, cache: Path) -> None:
+    """Decompress every face and cut the answer marks into `cache` now: `course pdf` calls it before its workers
+    fork, which would otherwise each do the same work (seconds) on a first build."""
+    font_face_css(node_modules, cache)
+
+
 def font_face_css(node_modules: Path, cache: Path | None = None) -> str:
     """Every @font-face rule the print CSS uses (Latin and Latin Extended subsets); with `cache`, the faces
     are read from decompressed copies there."""
